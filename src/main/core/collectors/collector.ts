@@ -1,0 +1,24 @@
+import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Database } from '../store/database.ts';
+
+/** Everything a collector needs, handed in so tests, the CLI and the pipeline each bring their own. */
+export type CollectorContext = {
+  settings: Settings;
+  db: Database;
+  signal: AbortSignal;
+  log: Logger;
+  emit(event: CollectorEvent): void;
+  runId?: number;
+  fetch?: typeof fetch;
+};
+
+export type CollectorOutcome = 'completed' | 'cancelled' | 'failed';
+
+export type CollectorResult = {
+  outcome: CollectorOutcome;
+  /** Plain reason when failed or stopped early, e.g. "token rejected", "daily quota spent". */
+  reason?: string;
+  progress: SourceProgress;
+};

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { API_INPUTS, CHANNELS, type Api, type Channel } from '../../shared/api.ts';
+import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.ts';
+import type { AppEventListener } from '../../shared/events.ts';
+import { createEventHub } from './eventHub.ts';
+import { checkGithubConnection } from './github/githubHealth.ts';
+import { createFileLogger, type Logger } from './logging/logger.ts';
+import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
+import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
+import { checkStackExchangeConnection } from './stackexchange/seHealth.ts';
+import { openDatabase, type Database } from './store/database.ts';
+
+export type CoreDeps = {
+  /** The app's data folder: database and logs live here unless Settings names another folder. */
+  dataFolder: string;
+  persistence: SettingsPersistence;
+  secretBox: SecretBox;
+  version: string;
+  /** Defaults to a JSON-lines file in <dataFolder>/logs. */
+  log?: Logger;
+  fetch?: typeof fetch;
+};
+
+export type Core = Api & {
+  onEvent(listener: AppEventListener): () => void;
+  readonly settings: SettingsService;
+  readonly db: Database;
+  readonly log: Logger;
+  close(): void;
+};
+
+export const LOG_FILE_NAME = 'code-helper-ingest.log.jsonl';
+export const DATABASE_FILE_NAME = 'code-helper-ingest.sqlite';
+
+/**
+ * Builds the core from its dependencies. Used unchanged by the Electron main process, the CLI, the
+ * browser-test bridge, the tests and the benchmarks. Every Api method re-validates its arguments: the
+ * renderer is untrusted.
+ */
+export function createCore(deps: CoreDeps): Core {
+  const logFile = path.join(deps.dataFolder, 'logs', LOG_FILE_NAME);
+  let settings: SettingsService | undefined;
+  const log =
+    deps.log ?? createFileLogger(logFile, () => settings?.secrets() ?? []);
+  settings = createSettingsService({ persistence: deps.persistence, secretBox: deps.secretBox, log });
+  const service = settings;
+  const dataFolder = () => service.current().pipeline.dataFolder || deps.dataFolder;
+  const databaseFile = path.join(dataFolder(), DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile);
+  const events = createEventHub();
+
+  async function testConnection(draft: ConnectionDraft): Promise<ConnectionReport> {
+    const current = service.current();
+    const report =
+      draft.source === 'github'
+        ? await checkGithubConnection(
+            { baseUrl: draft.baseUrl || current.github.baseUrl, token: draft.secret ?? current.github.token },
+            { fetch: deps.fetch },
+          )
+        : await checkStackExchangeConnection(
+            {
+              baseUrl: draft.baseUrl || current.stackoverflow.baseUrl,
+              key: draft.secret ?? current.stackoverflow.apiKey,
+              site: draft.site || current.stackoverflow.site,
+            },
+            { fetch: deps.fetch },
+          );
+    log.info('Connection tested', { source: draft.source, status: report.status });
+    return report;
+  }
+
+  const api: Api = {
+    getAppInfo: async () => ({
+      version: deps.version,
+      dataFolder: dataFolder(),
+      logFile,
+      databaseFile,
+      secretsEncrypted: deps.secretBox.encrypts,
+    }),
+    getSettings: async () => service.publicSettings(),
+    saveSettings: async (input) => {
+      const result = service.save(input);
+      if (result.ok) events.emit({ type: 'settings-changed' });
+      return result;
+    },
+    testConnection,
+  };
+
+  const validated = Object.fromEntries(
+    CHANNELS.map((channel: Channel) => [
+      channel,
+      async (...args: unknown[]) => {
+        const parsed = API_INPUTS[channel].parse(args) as unknown[];
+        return (api[channel] as (...a: unknown[]) => Promise<unknown>)(...parsed);
+      },
+    ]),
+  ) as unknown as Api;
+
+  return {
+    ...validated,
+    onEvent: events.subscribe,
+    settings: service,
+    db,
+    log,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,80 @@
+import type { ConnectionReport } from '../../../shared/connection.ts';
+import type { SourceId } from '../../../shared/settings.ts';
+
+const NAMES: Record<SourceId, { service: string; secret: string }> = {
+  github: { service: 'GitHub', secret: 'token' },
+  stackoverflow: { service: 'Stack Exchange', secret: 'key' },
+};
+
+export const formatQuota = (remaining: number, max: number) =>
+  `${remaining.toLocaleString('en-US')} of ${max.toLocaleString('en-US')} requests left`;
+
+type HttpishError = {
+  status?: number;
+  message?: string;
+  code?: string;
+  cause?: unknown;
+  response?: { headers?: Record<string, string | undefined> };
+};
+
+/** Walks an error's causes: fetch wraps the socket error ("fetch failed" -> ECONNREFUSED). */
+function rootCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as HttpishError;
+    if (e.code && typeof e.code === 'string') return e.code;
+    if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'ETIMEDOUT';
+    current = e.cause;
+  }
+  return undefined;
+}
+
+/** Turns a failed health check into one of the plain answers the user sees. */
+export function describeFailure(source: SourceId, error: unknown, baseUrl: string): ConnectionReport {
+  const { service, secret } = NAMES[source];
+  const e = error as HttpishError;
+  // Octokit reports a failed socket or a timeout as status 500 without a response.
+  const status = typeof e?.status === 'number' && e.response ? e.status : undefined;
+  const headers = e?.response?.headers ?? {};
+  if (status === 401) {
+    return { source, status: 'bad_token', message: `${service} rejected the ${secret}: token rejected. Check it or create a new one.` };
+  }
+  if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset']);
+    const resetAt = Number.isFinite(reset) ? new Date(reset * 1000).toISOString() : undefined;
+    return {
+      source,
+      status: 'rate_limited',
+      message: `${service} rate limit reached${resetAt ? `; it resets at ${resetAt}` : ''}`,
+      quotaRemaining: 0,
+      resetAt,
+    };
+  }
+  if (status === 403 || status === 429) {
+    const retryAfter = Number(headers['retry-after']);
+    const resetAt = Number.isFinite(retryAfter)
+      ? new Date(Date.now() + retryAfter * 1000).toISOString()
+      : undefined;
+    if (/rate limit|abuse/i.test(e.message ?? '') || status === 429) {
+      return {
+        source,
+        status: 'rate_limited',
+        message: `${service} is throttling requests (secondary limit)${resetAt ? `; try again after ${resetAt}` : '; wait a minute'}`,
+        resetAt,
+      };
+    }
+  }
+  if (status === undefined) {
+    const code = rootCode(error);
+    return {
+      source,
+      status: 'unreachable',
+      message: `Cannot reach ${service} at ${baseUrl}${code ? ` (${code})` : ''}. Check the URL and your network.`,
+    };
+  }
+  return {
+    source,
+    status: 'error',
+    message: `${service} answered ${status}: ${e.message ?? 'unexpected error'}`,
+  };
+}

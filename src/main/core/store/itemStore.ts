@@ -1,0 +1,116 @@
+import type { ItemCounts } from '../../../shared/events.ts';
+import type { CollectedItem, ItemSource } from '../../../shared/items.ts';
+import { transaction, type Database } from './database.ts';
+
+export type SkipRecord = {
+  source: string;
+  subject: string;
+  reason: string;
+  detail?: string;
+};
+
+export const emptyCounts = (): ItemCounts => ({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 });
+
+function itemPath(item: CollectedItem): string {
+  return item.source === 'github_code' ? `${item.metadata.repository}/${item.metadata.path}` : '';
+}
+
+/**
+ * Writes a batch in one transaction. An item whose id is stored with the same content hash is left
+ * alone; with another hash it is updated. A GitHub file whose blob SHA is already stored under another
+ * id (a fork, a vendored copy) is counted as a duplicate and not stored. `alsoInTransaction` runs in the
+ * same transaction, so a checkpoint is saved exactly with the items it covers.
+ */
+export function upsertItems(
+  db: Database,
+  items: readonly CollectedItem[],
+  options: { runId?: number; now?: string; alsoInTransaction?: () => void } = {},
+): ItemCounts {
+  const counts = emptyCounts();
+  const now = options.now ?? new Date().toISOString();
+  const byId = db.prepare('SELECT content_hash FROM items WHERE id = ?');
+  const byBlob = db.prepare('SELECT id FROM items WHERE blob_sha = ? AND id <> ? LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO items (id, source, title, path, content, content_hash, metadata, blob_sha, collected_at, updated_at, run_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE items SET title = ?, path = ?, content = ?, content_hash = ?, metadata = ?, blob_sha = ?, updated_at = ?, run_id = ?
+     WHERE id = ?`,
+  );
+  transaction(db, () => {
+    for (const item of items) {
+      const blobSha = item.source === 'github_code' ? item.metadata.blobSha : null;
+      const existing = byId.get(item.id) as { content_hash: string } | undefined;
+      if (existing?.content_hash === item.contentHash) {
+        counts.unchanged++;
+        continue;
+      }
+      if (blobSha && byBlob.get(blobSha, item.id)) {
+        counts.duplicates++;
+        continue;
+      }
+      const metadata = JSON.stringify(item.metadata);
+      const runId = options.runId ?? null;
+      if (existing) {
+        update.run(item.title, itemPath(item), item.content, item.contentHash, metadata, blobSha, now, runId, item.id);
+        counts.updated++;
+      } else {
+        insert.run(item.id, item.source, item.title, itemPath(item), item.content, item.contentHash, metadata, blobSha, item.collectedAt, now, runId);
+        counts.inserted++;
+      }
+    }
+    options.alsoInTransaction?.();
+  });
+  return counts;
+}
+
+export function recordSkips(db: Database, skips: readonly SkipRecord[], runId?: number): void {
+  if (skips.length === 0) return;
+  const insert = db.prepare(
+    'INSERT INTO skips (run_id, source, subject, reason, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const at = new Date().toISOString();
+  transaction(db, () => {
+    for (const s of skips) insert.run(runId ?? null, s.source, s.subject, s.reason, s.detail ?? null, at);
+  });
+}
+
+/** Known content hashes by id, so a collector can tell "unchanged" before doing costly work. */
+export function storedHash(db: Database, id: string): string | undefined {
+  const row = db.prepare('SELECT content_hash FROM items WHERE id = ?').get(id) as
+    | { content_hash: string }
+    | undefined;
+  return row?.content_hash;
+}
+
+export function countItems(db: Database): Record<ItemSource, number> & { total: number } {
+  const rows = db.prepare('SELECT source, COUNT(*) AS n FROM items GROUP BY source').all() as {
+    source: ItemSource;
+    n: number;
+  }[];
+  const counts = { github_code: 0, stackoverflow_qa: 0, total: 0 };
+  for (const r of rows) {
+    counts[r.source] = Number(r.n);
+    counts.total += Number(r.n);
+  }
+  return counts;
+}
+
+export function readItem(db: Database, id: string): CollectedItem | undefined {
+  const row = db
+    .prepare('SELECT id, source, title, content, content_hash, metadata, collected_at FROM items WHERE id = ?')
+    .get(id) as
+    | { id: string; source: ItemSource; title: string; content: string; content_hash: string; metadata: string; collected_at: string }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    source: row.source,
+    title: row.title,
+    content: row.content,
+    contentHash: row.content_hash,
+    collectedAt: row.collected_at,
+    metadata: JSON.parse(row.metadata),
+  } as CollectedItem;
+}

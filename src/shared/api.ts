@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { ConnectionDraft, ConnectionReport } from './connection.ts';
+import { connectionDraftSchema } from './connection.ts';
+import type { AppEventListener } from './events.ts';
+import type { PublicSettings, SaveSettingsResult, SettingsInput } from './settings.ts';
+
+export type AppInfo = {
+  version: string;
+  dataFolder: string;
+  logFile: string;
+  databaseFile: string;
+  /** Whether secrets are encrypted at rest on this machine (Electron safeStorage). */
+  secretsEncrypted: boolean;
+};
+
+/**
+ * The one contract between the renderer and the main process. The preload, the IPC registration, the
+ * browser-test bridge and the renderer hooks are all derived from API_INPUTS below.
+ */
+export interface Api {
+  getAppInfo(): Promise<AppInfo>;
+  getSettings(): Promise<PublicSettings>;
+  saveSettings(input: SettingsInput): Promise<SaveSettingsResult>;
+  testConnection(draft: ConnectionDraft): Promise<ConnectionReport>;
+}
+
+/**
+ * Zod schemas of each method's arguments, checked in the main process before the core is called.
+ * saveSettings takes `unknown` on purpose: the core validates it and answers with a message per field
+ * instead of throwing.
+ */
+export const API_INPUTS = {
+  getAppInfo: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([z.unknown()]),
+  testConnection: z.tuple([connectionDraftSchema]),
+} as const satisfies Record<keyof Api, z.ZodTuple>;
+
+export type Channel = keyof Api;
+export const CHANNELS = Object.keys(API_INPUTS) as Channel[];
+
+/** The single push channel for AppEvents. */
+export const EVENT_CHANNEL = 'app-event';
+
+/** What the preload (and the browser-test bridge) put on `window.api`. */
+export type WindowApi = Api & { onEvent(listener: AppEventListener): () => void };
+
+export function parseArgs<C extends Channel>(channel: C, args: unknown[]): Parameters<Api[C]> {
+  return API_INPUTS[channel].parse(args) as Parameters<Api[C]>;
+}
