@@ -50,11 +50,7 @@ const count = (min: number, max: number, what: string) =>
     .min(min, `Must be at least ${min}`)
     .max(max, `Must be at most ${max.toLocaleString('en-US')}`);
 
-const glob = z
-  .string()
-  .trim()
-  .min(1, 'A glob cannot be empty')
-  .max(200, 'A glob is at most 200 characters');
+const glob = z.string().trim().min(1, 'A glob cannot be empty').max(200, 'A glob is at most 200 characters');
 
 export const githubSettingsSchema = z.object({
   token: z.string().trim().max(400, 'A token is at most 400 characters').default(''),
@@ -164,9 +160,7 @@ export type SecretChange = z.infer<typeof secretChangeSchema>;
 /** What Save sends: every setting, with the secrets as changes. Validated again in the core. */
 export const settingsInputSchema = z.object({
   github: githubSettingsSchema.omit({ token: true }).extend({ token: secretChangeSchema }),
-  stackoverflow: stackoverflowSettingsSchema
-    .omit({ apiKey: true })
-    .extend({ apiKey: secretChangeSchema }),
+  stackoverflow: stackoverflowSettingsSchema.omit({ apiKey: true }).extend({ apiKey: secretChangeSchema }),
   pipeline: pipelineSettingsSchema,
 });
 export type SettingsInput = z.input<typeof settingsInputSchema>;
@@ -174,9 +168,7 @@ export type SettingsInput = z.input<typeof settingsInputSchema>;
 /** Field path ("github.minStars") -> message. */
 export type FieldErrors = Record<string, string>;
 
-export type SaveSettingsResult =
-  | { ok: true; settings: PublicSettings }
-  | { ok: false; errors: FieldErrors };
+export type SaveSettingsResult = { ok: true; settings: PublicSettings } | { ok: false; errors: FieldErrors };
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};

@@ -105,7 +105,9 @@ describe('settings', () => {
 
   it('keeps the stored secret on "keep" and removes it on "clear"', async () => {
     const { core } = makeCore();
-    await core.saveSettings(inputFrom((i) => (i.stackoverflow.apiKey = { action: 'set', value: 'key-123456' })));
+    await core.saveSettings(
+      inputFrom((i) => (i.stackoverflow.apiKey = { action: 'set', value: 'key-123456' })),
+    );
     await core.saveSettings(inputFrom((i) => (i.github.minStars = 7)));
     expect(core.settings.current().stackoverflow.apiKey).toBe('key-123456');
     await core.saveSettings(inputFrom((i) => (i.stackoverflow.apiKey = { action: 'clear' })));

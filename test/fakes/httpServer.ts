@@ -21,7 +21,10 @@ export type Route = {
   pattern: string;
   /** Name used by the request counter, e.g. "search", "tarball". */
   endpoint: string;
-  handle(req: FakeRequest, res: http.ServerResponse): FakeResponse | undefined | Promise<FakeResponse | undefined>;
+  handle(
+    req: FakeRequest,
+    res: http.ServerResponse,
+  ): FakeResponse | undefined | Promise<FakeResponse | undefined>;
 };
 
 export type FakeServer = {
@@ -73,7 +76,12 @@ export async function startHttpFake(
         return;
       }
       const answer = await route.handle(
-        { method: req.method ?? 'GET', url, headers: req.headers, params: match(route.pattern, url.pathname)! },
+        {
+          method: req.method ?? 'GET',
+          url,
+          headers: req.headers,
+          params: match(route.pattern, url.pathname)!,
+        },
         res,
       );
       if (answer) send(res, answer);

@@ -39,11 +39,11 @@ export const DATABASE_FILE_NAME = 'code-helper-ingest.sqlite';
  */
 export function createCore(deps: CoreDeps): Core {
   const logFile = path.join(deps.dataFolder, 'logs', LOG_FILE_NAME);
-  let settings: SettingsService | undefined;
-  const log =
-    deps.log ?? createFileLogger(logFile, () => settings?.secrets() ?? []);
-  settings = createSettingsService({ persistence: deps.persistence, secretBox: deps.secretBox, log });
-  const service = settings;
+  // The logger redacts the secrets of the settings it is handed to, hence the late binding.
+  const secretsInUse = { list: (): string[] => [] };
+  const log = deps.log ?? createFileLogger(logFile, () => secretsInUse.list());
+  const service = createSettingsService({ persistence: deps.persistence, secretBox: deps.secretBox, log });
+  secretsInUse.list = service.secrets;
   const dataFolder = () => service.current().pipeline.dataFolder || deps.dataFolder;
   const databaseFile = path.join(dataFolder(), DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);

@@ -15,11 +15,12 @@ export async function checkGithubConnection(
     fetch: deps.fetch,
   });
   try {
-    // /rate_limit does not count against the core quota.
+    // /user first, so the quota read after it is current; /rate_limit itself is free.
+    const user = target.token ? await client.request('GET /user') : undefined;
     const limits = await client.request('GET /rate_limit');
     const core = limits.data.resources.core;
     const resetAt = new Date(core.reset * 1000).toISOString();
-    if (!target.token) {
+    if (!user) {
       return {
         source: 'github',
         status: 'ok',
@@ -29,7 +30,6 @@ export async function checkGithubConnection(
         resetAt,
       };
     }
-    const user = await client.request('GET /user');
     const login = user.data.login;
     if (core.remaining === 0) {
       return {

@@ -17,16 +17,21 @@ type HttpishError = {
   response?: { headers?: Record<string, string | undefined> };
 };
 
-/** Walks an error's causes: fetch wraps the socket error ("fetch failed" -> ECONNREFUSED). */
-function rootCode(error: unknown): string | undefined {
+/**
+ * Why a request never got an answer, in a few words: the socket error code when there is one (fetch
+ * wraps it: "fetch failed" -> cause ECONNREFUSED), "timed out", or the innermost message.
+ */
+export function networkFailureReason(error: unknown): string | undefined {
   let current: unknown = error;
+  let innermost: string | undefined;
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as HttpishError;
     if (e.code && typeof e.code === 'string') return e.code;
-    if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'ETIMEDOUT';
+    if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'timed out';
+    if (e.message) innermost = e.message;
     current = e.cause;
   }
-  return undefined;
+  return innermost;
 }
 
 /** Turns a failed health check into one of the plain answers the user sees. */
@@ -37,7 +42,11 @@ export function describeFailure(source: SourceId, error: unknown, baseUrl: strin
   const status = typeof e?.status === 'number' && e.response ? e.status : undefined;
   const headers = e?.response?.headers ?? {};
   if (status === 401) {
-    return { source, status: 'bad_token', message: `${service} rejected the ${secret}: token rejected. Check it or create a new one.` };
+    return {
+      source,
+      status: 'bad_token',
+      message: `${service} rejected the ${secret}: token rejected. Check it or create a new one.`,
+    };
   }
   if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
     const reset = Number(headers['x-ratelimit-reset']);
@@ -65,7 +74,7 @@ export function describeFailure(source: SourceId, error: unknown, baseUrl: strin
     }
   }
   if (status === undefined) {
-    const code = rootCode(error);
+    const code = networkFailureReason(error);
     return {
       source,
       status: 'unreachable',

@@ -37,9 +37,8 @@ export function createFileLogger(
   logger.transports.console.format = ({ data, level }) => [
     redact(`[${level}] ${String(data[0])}`, secrets()),
   ];
-  const write =
-    (level: 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) =>
-      meta ? logger[level](message, meta) : logger[level](message);
+  const write = (level: 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) =>
+    meta ? logger[level](message, meta) : logger[level](message);
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 

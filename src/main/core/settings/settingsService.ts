@@ -71,7 +71,10 @@ export function createSettingsService(deps: {
       const parsed = settingsInputSchema.safeParse(input);
       if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
       const next: Settings = {
-        github: { ...parsed.data.github, token: applySecret(parsed.data.github.token, settings.github.token) },
+        github: {
+          ...parsed.data.github,
+          token: applySecret(parsed.data.github.token, settings.github.token),
+        },
         stackoverflow: {
           ...parsed.data.stackoverflow,
           apiKey: applySecret(parsed.data.stackoverflow.apiKey, settings.stackoverflow.apiKey),

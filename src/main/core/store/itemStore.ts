@@ -53,10 +53,32 @@ export function upsertItems(
       const metadata = JSON.stringify(item.metadata);
       const runId = options.runId ?? null;
       if (existing) {
-        update.run(item.title, itemPath(item), item.content, item.contentHash, metadata, blobSha, now, runId, item.id);
+        update.run(
+          item.title,
+          itemPath(item),
+          item.content,
+          item.contentHash,
+          metadata,
+          blobSha,
+          now,
+          runId,
+          item.id,
+        );
         counts.updated++;
       } else {
-        insert.run(item.id, item.source, item.title, itemPath(item), item.content, item.contentHash, metadata, blobSha, item.collectedAt, now, runId);
+        insert.run(
+          item.id,
+          item.source,
+          item.title,
+          itemPath(item),
+          item.content,
+          item.contentHash,
+          metadata,
+          blobSha,
+          item.collectedAt,
+          now,
+          runId,
+        );
         counts.inserted++;
       }
     }
@@ -79,8 +101,7 @@ export function recordSkips(db: Database, skips: readonly SkipRecord[], runId?: 
 /** Known content hashes by id, so a collector can tell "unchanged" before doing costly work. */
 export function storedHash(db: Database, id: string): string | undefined {
   const row = db.prepare('SELECT content_hash FROM items WHERE id = ?').get(id) as
-    | { content_hash: string }
-    | undefined;
+    { content_hash: string } | undefined;
   return row?.content_hash;
 }
 
@@ -99,9 +120,19 @@ export function countItems(db: Database): Record<ItemSource, number> & { total: 
 
 export function readItem(db: Database, id: string): CollectedItem | undefined {
   const row = db
-    .prepare('SELECT id, source, title, content, content_hash, metadata, collected_at FROM items WHERE id = ?')
+    .prepare(
+      'SELECT id, source, title, content, content_hash, metadata, collected_at FROM items WHERE id = ?',
+    )
     .get(id) as
-    | { id: string; source: ItemSource; title: string; content: string; content_hash: string; metadata: string; collected_at: string }
+    | {
+        id: string;
+        source: ItemSource;
+        title: string;
+        content: string;
+        content_hash: string;
+        metadata: string;
+        collected_at: string;
+      }
     | undefined;
   if (!row) return undefined;
   return {

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeGithub, type FakeGithub } from '../test/fakes/github/fakeGithub.ts';
+import {
+  startFakeStackExchange,
+  type FakeStackExchange,
+} from '../test/fakes/stackexchange/fakeStackExchange.ts';
+
+const GOOD_TOKEN = 'ghp_fake_valid_token_0001';
+const SE_KEY = 'fake-se-key-0001';
+let github: FakeGithub;
+let se: FakeStackExchange;
+
+test.beforeAll(async () => {
+  github = await startFakeGithub({ tokens: { [GOOD_TOKEN]: 'octocat' } });
+  se = await startFakeStackExchange({ keys: [SE_KEY] });
+});
+test.afterAll(async () => {
+  await github.close();
+  await se.close();
+});
+
+/** Every console error and uncaught exception of the page, checked at the end of each test. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+const field = (page: Page, testId: string) => page.getByTestId(testId);
+
+test('Settings: validate, save, survive a restart, test both connections', async ({ page, request }) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText('No ingestion runs yet')).toBeVisible();
+
+  // The empty Dashboard sends the user to Settings.
+  await page.getByRole('button', { name: 'Open Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+
+  // An invalid value: a message beside the field, nothing saved.
+  await field(page, 'github.minStars').fill('-5');
+  await field(page, 'github.baseUrl').fill('not a url');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Must be at least 0')).toBeVisible();
+  await expect(page.getByText('Must be an http(s) URL, e.g. https://api.github.com')).toBeVisible();
+  await expect(page.getByText('Nothing was saved')).toBeVisible();
+  await expect(field(page, 'github.minStars')).toHaveAttribute('aria-invalid', 'true');
+
+  // Valid values and a token.
+  await field(page, 'github.minStars').fill('250');
+  await field(page, 'github.baseUrl').fill(github.url);
+  await field(page, 'github.token').fill(GOOD_TOKEN);
+  await field(page, 'stackoverflow.baseUrl').fill(se.url);
+  await field(page, 'stackoverflow.apiKey').fill(SE_KEY);
+  await field(page, 'stackoverflow.tags').fill('rust');
+  await field(page, 'stackoverflow.tags').press('Enter');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  await expect(page.getByTestId('settings-state')).toHaveText('All changes saved');
+
+  // Quit and relaunch: a new core on the same data folder, then a fresh page.
+  expect((await request.post('/__test__/restart')).status()).toBe(204);
+  await page.reload();
+  await expect(field(page, 'github.minStars')).toHaveValue('250');
+  await expect(field(page, 'github.baseUrl')).toHaveValue(github.url);
+  await expect(page.getByTestId('github.token-masked')).toHaveText('Stored: ghp_••••••••0001');
+  await expect(field(page, 'github.token')).toHaveValue('');
+  const tags = page.getByRole('region', { name: 'Stack Overflow' });
+  await expect(tags.getByText('rust', { exact: true })).toBeVisible();
+  // The renderer never holds the token itself.
+  expect(await page.content()).not.toContain(GOOD_TOKEN);
+  expect(await page.evaluate(() => window.api.getSettings().then((s) => JSON.stringify(s)))).not.toContain(
+    GOOD_TOKEN,
+  );
+
+  // Test connection with the stored token, then with a wrong one typed but not saved.
+  await page.getByRole('button', { name: 'Test connection to GitHub' }).click();
+  const githubReport = page.getByTestId('connection-github');
+  await expect(githubReport).toHaveAttribute('data-status', 'ok');
+  await expect(githubReport).toContainText('Connection ok');
+  await expect(githubReport).toContainText('Connected as octocat');
+
+  await page.getByRole('button', { name: 'Test connection to Stack Exchange' }).click();
+  await expect(page.getByTestId('connection-stackoverflow')).toContainText(
+    /Connected to stackoverflow — [\d,]+ of 10,000/,
+  );
+
+  await page.screenshot({ path: 'e2e/artifacts/settings.png', fullPage: true });
+
+  await field(page, 'github.token').fill('ghp_this_token_is_wrong_0000');
+  await page.getByRole('button', { name: 'Test connection to GitHub' }).click();
+  await expect(githubReport).toHaveAttribute('data-status', 'bad_token');
+  await expect(githubReport).toContainText('token rejected');
+
+  expect(problems).toEqual([]);
+});
+
+test('the sidebar works from the keyboard and every page has an empty state', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/#/items');
+  await expect(page.getByText('Your collection is empty')).toBeVisible();
+  await page.getByRole('link', { name: /Dashboard/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/dashboard-empty.png' });
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+const BRIDGE_PORT = 5199;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  projects: [
+    {
+      name: 'web',
+      testMatch: /web\.spec\.ts/,
+      use: {
+        actionTimeout: 10_000,
+        baseURL: `http://127.0.0.1:${BRIDGE_PORT}`,
+        browserName: 'chromium',
+        viewport: { width: 1360, height: 900 },
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `node e2e/harness/bridge.ts --port ${BRIDGE_PORT}`,
+    url: `http://127.0.0.1:${BRIDGE_PORT}/health`,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { createCore } from './core/createCore.ts';
+import { forwardEvents, registerIpc } from './ipc.ts';
+import { electronStorePersistence, safeStorageSecretBox } from './secureSettings.ts';
+import { createMainWindow, isTrustedRendererUrl } from './window.ts';
+
+const preloadDir = path.join(__dirname, '../preload');
+const rendererDir = path.join(__dirname, '../renderer');
+
+app.enableSandbox();
+
+async function start() {
+  await app.whenReady();
+  const core = createCore({
+    dataFolder: app.getPath('userData'),
+    persistence: electronStorePersistence(),
+    secretBox: safeStorageSecretBox(),
+    version: app.getVersion(),
+  });
+  core.log.info('App started', { version: app.getVersion(), electron: process.versions.electron });
+  registerIpc(core, (url) => isTrustedRendererUrl(url, rendererDir));
+
+  let window = createMainWindow(preloadDir, rendererDir);
+  forwardEvents(core, () => window?.webContents);
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(preloadDir, rendererDir);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core.close());
+}
+
+void start();
