@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHANNELS, type Channel } from '../../src/shared/api.ts';
+import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { webPreloadSource } from './webPreload.ts';
@@ -28,12 +29,15 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+const desktop = headlessDesktop(path.join(dataFolder, 'exports'));
+
 function startCore(): Core {
   return createCore({
     dataFolder,
     persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
     secretBox: plainSecretBox,
     version: 'bridge',
+    desktop,
   });
 }
 
@@ -106,6 +110,10 @@ const server = http.createServer(async (req, res) => {
     }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/__test__/opened') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(desktop.opened));
       return;
     }
     if (url.pathname === '/health') {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/createCore.ts';
+import { electronDesktop } from './desktop.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { electronStorePersistence, safeStorageSecretBox } from './secureSettings.ts';
 import { createMainWindow, isTrustedRendererUrl } from './window.ts';
@@ -12,7 +13,9 @@ app.enableSandbox();
 
 async function start() {
   await app.whenReady();
+  let window: BrowserWindow | undefined;
   const core = createCore({
+    desktop: electronDesktop(() => window),
     dataFolder: app.getPath('userData'),
     persistence: electronStorePersistence(),
     secretBox: safeStorageSecretBox(),
@@ -21,7 +24,7 @@ async function start() {
   core.log.info('App started', { version: app.getVersion(), electron: process.versions.electron });
   registerIpc(core, (url) => isTrustedRendererUrl(url, rendererDir));
 
-  let window = createMainWindow(preloadDir, rendererDir);
+  window = createMainWindow(preloadDir, rendererDir);
   forwardEvents(core, () => window?.webContents);
 
   app.on('activate', () => {

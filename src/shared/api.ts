@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ConnectionDraft, ConnectionReport } from './connection.ts';
 import { connectionDraftSchema } from './connection.ts';
 import type { AppEventListener } from './events.ts';
+import { ITEMS_API_INPUTS, type ItemsApi } from './itemsContract.ts';
+import { RUNS_API_INPUTS, type RunsApi } from './runsContract.ts';
 import type { PublicSettings, SaveSettingsResult, SettingsInput } from './settings.ts';
 
 export type AppInfo = {
@@ -13,16 +15,18 @@ export type AppInfo = {
   secretsEncrypted: boolean;
 };
 
-/**
- * The one contract between the renderer and the main process. The preload, the IPC registration, the
- * browser-test bridge and the renderer hooks are all derived from API_INPUTS below.
- */
-export interface Api {
+export interface SettingsApi {
   getAppInfo(): Promise<AppInfo>;
   getSettings(): Promise<PublicSettings>;
   saveSettings(input: SettingsInput): Promise<SaveSettingsResult>;
   testConnection(draft: ConnectionDraft): Promise<ConnectionReport>;
 }
+
+/**
+ * The one contract between the renderer and the main process. The preload, the IPC registration, the
+ * browser-test bridge and the renderer hooks are all derived from API_INPUTS below.
+ */
+export interface Api extends SettingsApi, ItemsApi, RunsApi {}
 
 /**
  * Zod schemas of each method's arguments, checked in the main process before the core is called.
@@ -34,6 +38,8 @@ export const API_INPUTS = {
   getSettings: z.tuple([]),
   saveSettings: z.tuple([z.unknown()]),
   testConnection: z.tuple([connectionDraftSchema]),
+  ...ITEMS_API_INPUTS,
+  ...RUNS_API_INPUTS,
 } as const satisfies Record<keyof Api, z.ZodTuple>;
 
 export type Channel = keyof Api;

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
@@ -32,6 +33,7 @@ beforeAll(async () => {
     persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
     secretBox: plainSecretBox,
     version: 'test',
+    desktop: headlessDesktop(dataFolder),
   });
 });
 afterAll(async () => {

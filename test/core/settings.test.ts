@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, type SecretBox } from '../../src/main/core/settings/persistence.ts';
 import { toPublic } from '../../src/main/core/settings/settingsService.ts';
@@ -21,6 +22,7 @@ function makeCore(dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settin
     persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
     secretBox: rot13Box,
     version: 'test',
+    desktop: headlessDesktop(dataFolder),
   });
   cores.push(core);
   return { core, dataFolder };

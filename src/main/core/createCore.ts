@@ -2,6 +2,7 @@ import path from 'node:path';
 import { API_INPUTS, CHANNELS, type Api, type Channel } from '../../shared/api.ts';
 import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.ts';
 import type { AppEventListener } from '../../shared/events.ts';
+import type { DesktopIntegration } from './desktop.ts';
 import { createEventHub } from './eventHub.ts';
 import { checkGithubConnection } from './github/githubHealth.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
@@ -19,6 +20,8 @@ export type CoreDeps = {
   /** Defaults to a JSON-lines file in <dataFolder>/logs. */
   log?: Logger;
   fetch?: typeof fetch;
+  /** Save dialog and system browser; the CLI and tests hand in stand-ins. */
+  desktop: DesktopIntegration;
 };
 
 export type Core = Api & {

@@ -1,0 +1,25 @@
+/**
+ * What the core asks of the desktop around it: Electron gives a native save dialog and the system
+ * browser; the CLI, the tests and the browser-test bridge give stand-ins.
+ */
+export type DesktopIntegration = {
+  /** Asks where to save a file; null when the user cancels. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
+  /** Opens an http(s) link in the system browser. */
+  openExternal(url: string): Promise<void>;
+};
+
+/**
+ * For the CLI, the tests and the browser-test bridge: saves into a folder without asking, and records
+ * the links it was asked to open instead of opening them.
+ */
+export function headlessDesktop(exportFolder: string): DesktopIntegration & { opened: string[] } {
+  const opened: string[] = [];
+  return {
+    opened,
+    chooseSaveFile: async (suggestedName) => `${exportFolder.replace(/\/+$/, '')}/${suggestedName}`,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+  };
+}

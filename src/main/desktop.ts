@@ -1,0 +1,20 @@
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { DesktopIntegration } from './core/desktop.ts';
+
+/** The native save dialog and the system browser. */
+export function electronDesktop(window: () => BrowserWindow | undefined): DesktopIntegration {
+  return {
+    async chooseSaveFile(suggestedName) {
+      const owner = window();
+      const options = { defaultPath: suggestedName };
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openExternal(url) {
+      if (!/^https?:\/\//i.test(url)) throw new Error('Only http(s) links open in the browser');
+      await shell.openExternal(url);
+    },
+  };
+}
