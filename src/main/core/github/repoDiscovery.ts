@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { GithubSettings } from '../../../shared/settings.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { GithubClient } from './githubClient.ts';
+import {
+  addDays,
+  daysBetween,
+  searchBases,
+  searchQuery,
+  type SearchBase,
+  type Slice,
+} from './searchQuery.ts';
+
+export const repoSchema = z.object({
+  name: z.string(),
+  full_name: z.string().regex(/^[^/]+\/[^/]+$/),
+  owner: z.object({ login: z.string() }),
+  html_url: z.string(),
+  stargazers_count: z.number(),
+  pushed_at: z.string().nullable(),
+  default_branch: z.string(),
+  license: z.object({ spdx_id: z.string().nullable() }).nullable(),
+});
+export type Repo = z.infer<typeof repoSchema>;
+
+const searchPageSchema = z.object({
+  total_count: z.number(),
+  incomplete_results: z.boolean(),
+  items: z.array(z.unknown()),
+});
+
+/** GitHub answers at most 1,000 results per search: 10 pages of 100. */
+export const SEARCH_CAP = 1000;
+const PER_PAGE = 100;
+/** Before the first push dates GitHub has. */
+const EARLIEST_PUSH = '2008-01-01';
+
+export type DiscoveryDeps = {
+  client: GithubClient;
+  signal: AbortSignal;
+  log: Logger;
+  /** A search page or a repository entry that could not be read; discovery goes on. */
+  onError(message: string): void;
+  /** Repositories the searches report in all (before slicing), once each search has answered. */
+  onTotal?(total: number): void;
+  today?: () => string;
+};
+
+type Page = { total: number; repos: Repo[] };
+
+/** One page of a search; undefined (after reporting it) when that page cannot be had. */
+async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise<Page | undefined> {
+  let response;
+  try {
+    response = await deps.client.request('GET /search/repositories', {
+      q,
+      sort: 'stars',
+      order: 'desc',
+      per_page: PER_PAGE,
+      page,
+      request: { signal: deps.signal },
+    });
+  } catch (error) {
+    // A rejected token stops the source; a cancel stops everything.
+    if (deps.signal.aborted || (error as { status?: number }).status === 401) throw error;
+    deps.onError(`Search "${q}" page ${page} failed: ${(error as Error).message}`);
+    return undefined;
+  }
+  const parsed = searchPageSchema.safeParse(response.data);
+  if (!parsed.success) {
+    deps.onError(`Unreadable search answer for "${q}" page ${page}`);
+    return undefined;
+  }
+  if (parsed.data.incomplete_results)
+    deps.log.warn('GitHub search timed out and returned partial results', { q, page });
+  const repos: Repo[] = [];
+  for (const item of parsed.data.items) {
+    const repo = repoSchema.safeParse(item);
+    if (repo.success) repos.push(repo.data);
+    else deps.onError(`Unreadable repository in the search answer for "${q}"`);
+  }
+  return { total: parsed.data.total_count, repos };
+}
+
+/** All pages of one query (at most the first 1,000 results), lazily. */
+async function* pages(q: string, first: Page, deps: DiscoveryDeps): AsyncGenerator<Repo> {
+  yield* first.repos;
+  const last = Math.min(Math.ceil(first.total / PER_PAGE), SEARCH_CAP / PER_PAGE);
+  for (let page = 2; page <= last && !deps.signal.aborted; page++) {
+    const next = await searchPage(q, page, deps);
+    if (next) yield* next.repos;
+  }
+}
+
+/** A star value with more than 1,000 repositories: cut by pushed-date halves until each part fits. */
+async function* byPushedDate(
+  base: SearchBase,
+  stars: number,
+  from: string,
+  to: string,
+  deps: DiscoveryDeps,
+): AsyncGenerator<Repo> {
+  const q = searchQuery(base, { stars: { min: stars, max: stars }, pushed: { from, to } });
+  const first = await searchPage(q, 1, deps);
+  if (!first) return;
+  if (first.total <= SEARCH_CAP || from === to) {
+    if (first.total > SEARCH_CAP)
+      deps.log.warn('More than 1,000 repositories on one day and star count; taking the first 1,000', { q });
+    yield* pages(q, first, deps);
+    return;
+  }
+  const middle = addDays(from, Math.floor(daysBetween(from, to) / 2));
+  yield* byPushedDate(base, stars, from, middle, deps);
+  yield* byPushedDate(base, stars, addDays(middle, 1), to, deps);
+}
+
+/**
+ * One search, walked down by stars: take the first 1,000 (most starred), then search again below the
+ * lowest star count seen, until a search holds at most 1,000. A star count that alone holds more than
+ * 1,000 is cut by pushed date. Results may repeat across slices: the caller dedupes.
+ */
+async function* sliced(
+  base: SearchBase,
+  deps: DiscoveryDeps,
+  reportTotal: (n: number) => void,
+): AsyncGenerator<Repo> {
+  let slice: Slice = { stars: { min: base.minStars, max: Infinity } };
+  let reported = false;
+  while (!deps.signal.aborted) {
+    const q = searchQuery(base, slice);
+    const first = await searchPage(q, 1, deps);
+    if (!first) return;
+    if (!reported) {
+      reportTotal(first.total);
+      reported = true;
+    }
+    let lowest = Infinity;
+    for await (const repo of pages(q, first, deps)) {
+      lowest = Math.min(lowest, repo.stargazers_count);
+      yield repo;
+    }
+    const canSlice = !(base.custom && /\bstars:/.test(base.rest));
+    if (first.total <= SEARCH_CAP || lowest === Infinity || !canSlice) {
+      if (first.total > SEARCH_CAP)
+        deps.log.warn('The custom query matches more than 1,000 repositories; taking the first 1,000', { q });
+      return;
+    }
+    if (lowest === slice.stars.max || lowest <= slice.stars.min) {
+      // A thousand repositories share this star count: cut it by date, then go on below it.
+      const from = base.pushedAfter ? addDays(base.pushedAfter, 1) : EARLIEST_PUSH;
+      yield* byPushedDate(base, lowest, from, (deps.today ?? todayUtc)(), deps);
+      if (lowest <= slice.stars.min) return;
+      slice = { stars: { min: slice.stars.min, max: lowest - 1 } };
+    } else {
+      // Repositories with exactly `lowest` stars may continue past the cut, so search them again.
+      slice = { stars: { min: slice.stars.min, max: lowest } };
+    }
+  }
+}
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Repositories to collect, each once, most starred first within each search, taking from the
+ * searches (one per language) in turn so every language gets its share, until `maxRepos`.
+ */
+export async function* discoverRepositories(
+  settings: GithubSettings,
+  deps: DiscoveryDeps,
+): AsyncGenerator<Repo> {
+  const bases = searchBases(settings);
+  const totals = new Map<number, number>();
+  const streams = bases.map((base, i) =>
+    sliced(base, deps, (n) => {
+      totals.set(i, n);
+      if (totals.size === bases.length) deps.onTotal?.([...totals.values()].reduce((a, b) => a + b, 0));
+    }),
+  );
+  const seen = new Set<string>();
+  let live = streams;
+  while (live.length > 0 && seen.size < settings.maxRepos && !deps.signal.aborted) {
+    const next: typeof live = [];
+    for (const stream of live) {
+      let step = await stream.next();
+      while (!step.done && seen.has(step.value.full_name.toLowerCase())) step = await stream.next();
+      if (step.done) continue;
+      next.push(stream);
+      seen.add(step.value.full_name.toLowerCase());
+      yield step.value;
+      if (seen.size >= settings.maxRepos || deps.signal.aborted) break;
+    }
+    live = next;
+  }
+  await Promise.all(streams.map((s) => s.return(undefined)));
+}

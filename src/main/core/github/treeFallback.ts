@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Logger } from '../logging/logger.ts';
+import type { GithubClient } from './githubClient.ts';
+import type { RepoFileSelector } from './repoFileSelector.ts';
+
+/** An API answer that is not what GitHub documents (e.g. not JSON). */
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
+
+const treeSchema = z.object({
+  truncated: z.boolean().optional(),
+  tree: z.array(
+    z.object({ path: z.string(), type: z.string(), sha: z.string(), size: z.number().optional() }),
+  ),
+});
+const blobSchema = z.object({ content: z.string(), encoding: z.string() });
+
+export type TreeDeps = { client: GithubClient; signal: AbortSignal; log: Logger };
+
+/**
+ * The fallback when the archive fails: the recursive tree (1 request), then one blob request per file
+ * that passes the path and size checks, until the per-repository cap.
+ */
+export async function readRepoTree(
+  repo: { owner: string; name: string; ref: string },
+  selector: RepoFileSelector,
+  deps: TreeDeps,
+): Promise<void> {
+  const answer = await deps.client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    owner: repo.owner,
+    repo: repo.name,
+    tree_sha: repo.ref,
+    recursive: '1',
+    request: { signal: deps.signal },
+  });
+  const tree = treeSchema.safeParse(answer.data);
+  if (!tree.success) throw new MalformedAnswerError(`unreadable tree of ${repo.owner}/${repo.name}`);
+  if (tree.data.truncated)
+    deps.log.warn('GitHub truncated the tree; collecting the part it gave', {
+      repo: `${repo.owner}/${repo.name}`,
+    });
+  for (const entry of tree.data.tree) {
+    if (deps.signal.aborted) return;
+    if (entry.type !== 'blob' || !selector.wants(entry.path, entry.size ?? 0)) continue;
+    const blob = await deps.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      owner: repo.owner,
+      repo: repo.name,
+      file_sha: entry.sha,
+      request: { signal: deps.signal },
+    });
+    const parsed = blobSchema.safeParse(blob.data);
+    if (!parsed.success || parsed.data.encoding !== 'base64') {
+      throw new MalformedAnswerError(`unreadable blob ${entry.path} of ${repo.owner}/${repo.name}`);
+    }
+    selector.file(entry.path, Buffer.from(parsed.data.content, 'base64'), entry.sha);
+  }
+}

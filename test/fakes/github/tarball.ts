@@ -1,0 +1,65 @@
+import zlib from 'node:zlib';
+
+export type TarEntry = { path: string; content: Buffer };
+
+const BLOCK = 512;
+
+function octal(value: number, width: number): string {
+  return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+
+function header(name: string, size: number, type: '0' | '5' | 'g', mtime: number): Buffer {
+  const block = Buffer.alloc(BLOCK);
+  let prefix = '';
+  let base = name;
+  if (Buffer.byteLength(name) > 100) {
+    const cut = name.lastIndexOf('/', 155);
+    prefix = name.slice(0, cut);
+    base = name.slice(cut + 1);
+  }
+  block.write(base, 0, 100);
+  block.write(octal(type === '5' ? 0o775 : 0o664, 8), 100);
+  block.write(octal(0, 8), 108);
+  block.write(octal(0, 8), 116);
+  block.write(octal(size, 12), 124);
+  block.write(octal(mtime, 12), 136);
+  block.write('        ', 148); // checksum counts as spaces while it is computed
+  block.write(type, 156);
+  block.write('ustar\0' + '00', 257);
+  block.write(prefix, 345, 155);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(octal(sum, 7) + ' ', 148);
+  return block;
+}
+
+function padded(content: Buffer): Buffer[] {
+  const rest = content.length % BLOCK;
+  return rest === 0 ? [content] : [content, Buffer.alloc(BLOCK - rest)];
+}
+
+/**
+ * A gzipped ustar archive laid out like GitHub's: a pax global header with the commit id, then every
+ * folder and file under "{owner}-{repo}-{sha7}/".
+ */
+export function buildTarGz(
+  topFolder: string,
+  commitSha: string,
+  files: readonly TarEntry[],
+  mtime = 1_700_000_000,
+): Buffer {
+  const parts: Buffer[] = [];
+  const comment = `comment=${commitSha}\n`;
+  const record = Buffer.from(`${comment.length + 3} ${comment}`);
+  parts.push(header('pax_global_header', record.length, 'g', mtime), ...padded(record));
+  const folders = new Set<string>([`${topFolder}/`]);
+  for (const f of files) {
+    const segments = f.path.split('/');
+    for (let i = 1; i < segments.length; i++) folders.add(`${topFolder}/${segments.slice(0, i).join('/')}/`);
+  }
+  for (const folder of [...folders].sort()) parts.push(header(folder, 0, '5', mtime));
+  for (const f of files)
+    parts.push(header(`${topFolder}/${f.path}`, f.content.length, '0', mtime), ...padded(f.content));
+  parts.push(Buffer.alloc(BLOCK * 2));
+  return zlib.gzipSync(Buffer.concat(parts), { level: 1 });
+}

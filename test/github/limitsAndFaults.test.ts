@@ -1,0 +1,260 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CollectorEvent } from '../../src/shared/events.ts';
+import { startFakeGithub, type FakeGithub, type FakeGithubOptions } from '../fakes/github/fakeGithub.ts';
+import { collect, githubSettings, makeRun, storedItems, type Run } from './harness.ts';
+import type { Settings } from '../../src/shared/settings.ts';
+
+const KEPT_PER_REPO = 13;
+const fakes: FakeGithub[] = [];
+afterEach(async () => {
+  for (const f of fakes.splice(0)) await f.close();
+});
+
+async function fakeWith(options: FakeGithubOptions = {}) {
+  const fake = await startFakeGithub({ corpus: { repos: 20 }, ...options });
+  fakes.push(fake);
+  return fake;
+}
+
+const waits = (run: Run) =>
+  run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');
+const errors = (run: Run) =>
+  run.events.filter((e): e is Extract<CollectorEvent, { type: 'error' }> => e.type === 'error');
+/** Items stored plus duplicates: every kept file of every repository collected. */
+const keptFiles = (r: Awaited<ReturnType<typeof collect>>) =>
+  r.progress.items.inserted + r.progress.items.duplicates;
+
+describe('rate limits', () => {
+  it('keeps a reserve of core quota: sleeps until the reset instead of hitting the limit, losing nothing', async () => {
+    const fake = await fakeWith({ coreLimit: 10, coreWindowSeconds: 2 });
+    const run = makeRun(
+      githubSettings(fake, (s: Settings) => ((s.github.maxRepos = 12), (s.pipeline.githubConcurrency = 2))),
+    );
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(12 * KEPT_PER_REPO);
+    expect(fake.limitViolations).toBe(0);
+    expect(fake.limitAnswers).toBe(0);
+    const reserveWaits = waits(run).filter((w) => /core quota nearly spent/.test(w.reason));
+    expect(reserveWaits.length).toBeGreaterThanOrEqual(1);
+    expect(Date.parse(reserveWaits[0].until)).toBeGreaterThan(Date.now() - 10_000);
+  });
+
+  it('waits for the reset on a primary 403 (remaining 0) and retries', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'tarball', repo: 'org1/project-1', kind: 'primary', resetInSeconds: 1 });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
+    const started = Date.now();
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(3 * KEPT_PER_REPO);
+    expect(waits(run).map((w) => w.reason)).toEqual(['GitHub core quota spent']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fake.limitViolations).toBe(0);
+    expect(fake.requests.get('tarball')).toBe(4);
+  });
+
+  it('waits on a secondary 403 without retry-after and backs off exponentially', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'tarball', repo: 'org0/project-0', kind: 'secondary', times: 2 });
+    const waitLengths: number[] = [];
+    const settings = githubSettings(
+      fake,
+      (s) => ((s.github.maxRepos = 2), (s.pipeline.githubConcurrency = 1)),
+    );
+    const run = makeRun(settings, undefined, (e) => {
+      if (e.type === 'wait') waitLengths.push(Date.parse(e.until) - Date.now());
+    });
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(2 * KEPT_PER_REPO);
+    expect(waits(run).map((w) => w.reason)).toEqual([
+      'GitHub secondary rate limit',
+      'GitHub secondary rate limit',
+    ]);
+    // FAST sets the wait without retry-after to 0.2 s; the second one doubles it (plus up to 10% jitter).
+    expect(waitLengths[0]).toBeGreaterThanOrEqual(190);
+    expect(waitLengths[0]).toBeLessThan(260);
+    expect(waitLengths[1]).toBeGreaterThanOrEqual(390);
+    expect(fake.requests.get('tarball')).toBe(4);
+  });
+
+  it('treats the older "abuse detection" 403 as a secondary limit', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'tarball', repo: 'org0/project-0', kind: 'abuse' });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 2)));
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(2 * KEPT_PER_REPO);
+    expect(waits(run).map((w) => w.reason)).toEqual(['GitHub secondary rate limit']);
+  });
+
+  it('waits retry-after seconds on a 429', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'search', kind: 'retryAfter', retryAfterSeconds: 1 });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 2)));
+    const started = Date.now();
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(2 * KEPT_PER_REPO);
+    const [wait] = waits(run);
+    expect(wait.reason).toBe('GitHub secondary rate limit');
+    expect(Date.parse(wait.until) - started).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('faults', () => {
+  it('retries a 500 and a 502, then succeeds', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'tarball', repo: 'org1/project-1', kind: 'status', status: 500 });
+    fake.faults.push({ endpoint: 'search', kind: 'status', status: 502 });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(result.progress.errors).toBe(0);
+    expect(keptFiles(result)).toBe(3 * KEPT_PER_REPO);
+    expect(fake.requests.get('tarball')).toBe(4);
+    expect(result.progress.requests).toBe(
+      (fake.requests.get('tarball') ?? 0) + (fake.requests.get('search') ?? 0),
+    );
+  });
+
+  it('falls back to tree + blobs when the archive is truncated, keeping the same files', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'codeload', repo: 'org1/project-1', kind: 'truncated' });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(keptFiles(result)).toBe(3 * KEPT_PER_REPO);
+    expect(result.progress.skips.archive_failed).toBe(1);
+    expect(result.progress.skips.binary).toBe(3 * 2);
+    expect(run.warnings.some((w) => /falling back to tree/.test(w))).toBe(true);
+    expect(run.events).toContainEqual(
+      expect.objectContaining({ type: 'skip', subject: 'org1/project-1', reason: 'archive_failed' }),
+    );
+    expect(fake.requests.get('tree')).toBe(1);
+    // One blob per file that passes the path checks, and none for files already read from the archive.
+    expect(fake.requests.get('blob')).toBeLessThanOrEqual(KEPT_PER_REPO + 4);
+    expect(storedItems(run.db).filter((r) => r.path.startsWith('org1/project-1/'))).toHaveLength(
+      KEPT_PER_REPO - 1,
+    );
+  });
+
+  it('skips a repository that is gone or forbidden, with its reason', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({
+      endpoint: 'tarball',
+      repo: 'org1/project-1',
+      kind: 'status',
+      status: 404,
+      body: { message: 'Not Found' },
+    });
+    fake.faults.push({
+      endpoint: 'tree',
+      repo: 'org1/project-1',
+      kind: 'status',
+      status: 404,
+      body: { message: 'Not Found' },
+    });
+    fake.faults.push({
+      endpoint: 'tarball',
+      repo: 'org2/project-2',
+      kind: 'status',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 4)));
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(result.progress.errors).toBe(0);
+    expect(result.progress.skips).toMatchObject({ repo_not_found: 1, repo_forbidden: 1, archive_failed: 1 });
+    expect(keptFiles(result)).toBe(2 * KEPT_PER_REPO);
+    expect(waits(run)).toEqual([]);
+  });
+
+  it('counts a malformed JSON answer as an error and goes on', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'codeload', repo: 'org1/project-1', kind: 'truncated' });
+    fake.faults.push({ endpoint: 'tree', repo: 'org1/project-1', kind: 'malformed' });
+    const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
+    const result = await collect(run);
+    expect(result.outcome).toBe('completed');
+    expect(result.progress.errors).toBe(1);
+    expect(errors(run)).toEqual([
+      expect.objectContaining({
+        fatal: false,
+        message: expect.stringMatching(/org1\/project-1: unreadable tree/),
+      }),
+    ]);
+    expect(result.progress.done).toBe(3);
+  });
+
+  it('stops with "failed" when errors reach the limit', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({
+      endpoint: 'tarball',
+      kind: 'status',
+      status: 422,
+      body: { message: 'Unprocessable' },
+      times: 100,
+    });
+    const run = makeRun(
+      githubSettings(
+        fake,
+        (s) => (
+          (s.github.maxRepos = 10),
+          (s.pipeline.maxErrorsPerSource = 3),
+          (s.pipeline.githubConcurrency = 1)
+        ),
+      ),
+    );
+    const result = await collect(run);
+    expect(result).toMatchObject({ outcome: 'failed', reason: 'too many errors (3)' });
+    expect(result.progress.done).toBe(3);
+    expect(errors(run).filter((e) => e.fatal)).toHaveLength(1);
+  });
+
+  it('fails with "token rejected" on a 401', async () => {
+    const fake = await fakeWith();
+    const run = makeRun(githubSettings(fake, (s) => (s.github.token = 'ghp_revoked')));
+    const result = await collect(run);
+    expect(result).toMatchObject({ outcome: 'failed', reason: 'token rejected' });
+    expect(errors(run)).toEqual([
+      { type: 'error', source: 'github', message: 'token rejected', fatal: true },
+    ]);
+    expect(fake.requests.get('tarball') ?? 0).toBe(0);
+  });
+});
+
+describe('cancel', () => {
+  it('stops in the middle of a repository and keeps what was stored', async () => {
+    const fake = await fakeWith();
+    const settings = githubSettings(
+      fake,
+      (s) => ((s.github.maxRepos = 10), (s.pipeline.batchSize = 1), (s.pipeline.githubConcurrency = 1)),
+    );
+    const run = makeRun(settings, undefined, (e, r) => {
+      if (e.type === 'progress' && e.progress.items.inserted >= KEPT_PER_REPO + 3) r.controller.abort();
+    });
+    const result = await collect(run, { searchMinTimeMs: 0, progressIntervalMs: 0 });
+    expect(result.outcome).toBe('cancelled');
+    const stored = storedItems(run.db).length;
+    expect(stored).toBe(result.progress.items.inserted);
+    expect(stored).toBeGreaterThanOrEqual(KEPT_PER_REPO + 3);
+    expect(stored).toBeLessThan(2 * KEPT_PER_REPO);
+    expect(fake.requests.get('tarball')).toBe(2);
+  });
+
+  it('stops promptly during a rate-limit wait', async () => {
+    const fake = await fakeWith();
+    fake.faults.push({ endpoint: 'tarball', kind: 'primary', resetInSeconds: 60 });
+    const run = makeRun(githubSettings(fake), undefined, (e, r) => {
+      if (e.type === 'wait') setTimeout(() => r.controller.abort(), 50);
+    });
+    const started = Date.now();
+    const result = await collect(run);
+    expect(result.outcome).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
