@@ -1,5 +1,5 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
-import { formatQuota } from '../health/describeFailure.ts';
+import { formatQuota, networkFailureReason } from '../health/describeFailure.ts';
 import { KEY_ERROR_IDS, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
 
 /** The daily quota resets at UTC midnight. */
@@ -24,8 +24,7 @@ export async function checkStackExchangeConnection(
       signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code ??
-      ((error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const code = networkFailureReason(error);
     return {
       source: 'stackoverflow',
       status: 'unreachable',

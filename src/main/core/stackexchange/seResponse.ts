@@ -58,7 +58,12 @@ export async function readSeBody(response: Response): Promise<unknown> {
     );
   }
   if (!response.ok) {
-    throw new StackExchangeError(0, 'http_error', `Stack Exchange answered ${response.status}`, response.status);
+    throw new StackExchangeError(
+      0,
+      'http_error',
+      `Stack Exchange answered ${response.status}`,
+      response.status,
+    );
   }
   return body;
 }
