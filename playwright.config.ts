@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { BRIDGE_PORT, BRIDGE_URL } from './e2e/harness/bridgeUrl.ts';
 
-const BRIDGE_PORT = 5199;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -19,7 +19,7 @@ export default defineConfig({
       testMatch: /web\.spec\.ts/,
       use: {
         actionTimeout: 10_000,
-        baseURL: `http://127.0.0.1:${BRIDGE_PORT}`,
+        baseURL: BRIDGE_URL,
         browserName: 'chromium',
         viewport: { width: 1360, height: 900 },
         launchOptions: {
@@ -39,7 +39,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `node e2e/harness/bridge.ts --port ${BRIDGE_PORT}`,
-    url: `http://127.0.0.1:${BRIDGE_PORT}/health`,
+    url: `${BRIDGE_URL}/health`,
     reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 30_000,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { resetBridge } from './harness/bridgeUrl.ts';
 import { startFakeGithub, type FakeGithub } from '../test/fakes/github/fakeGithub.ts';
 import {
   startFakeStackExchange,
@@ -11,6 +12,7 @@ let github: FakeGithub;
 let se: FakeStackExchange;
 
 test.beforeAll(async () => {
+  await resetBridge();
   github = await startFakeGithub({ tokens: { [GOOD_TOKEN]: 'octocat' } });
   se = await startFakeStackExchange({ keys: [SE_KEY] });
 });

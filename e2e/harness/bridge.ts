@@ -12,13 +12,16 @@ import { CHANNELS, type Channel } from '../../src/shared/api.ts';
 import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import { upsertItems } from '../../src/main/core/store/itemStore.ts';
+import { makeItems } from '../../test/fixtures/itemFactory.ts';
 import { webPreloadSource } from './webPreload.ts';
 
 const { values: options } = parseArgs({
   options: { port: { type: 'string', default: '5199' }, data: { type: 'string' } },
 });
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
-const dataFolder = options.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chi-bridge-'));
+const newDataFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'chi-bridge-'));
+let dataFolder = options.data ?? newDataFolder();
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +32,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const desktop = headlessDesktop(path.join(dataFolder, 'exports'));
+let desktop = headlessDesktop(path.join(dataFolder, 'exports'));
 
 function startCore(): Core {
   return createCore({
@@ -44,6 +47,16 @@ function startCore(): Core {
 let core = startCore();
 const streams = new Set<http.ServerResponse>();
 let unsubscribe = core.onEvent((event) => broadcast(event));
+async function replaceCore(freshDataFolder: boolean) {
+  unsubscribe();
+  await core.close();
+  if (freshDataFolder) {
+    dataFolder = newDataFolder();
+    desktop = headlessDesktop(path.join(dataFolder, 'exports'));
+  }
+  core = startCore();
+  unsubscribe = core.onEvent((event) => broadcast(event));
+}
 function broadcast(event: unknown) {
   for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
 }
@@ -120,12 +133,27 @@ const server = http.createServer(async (req, res) => {
       res.writeHead(200).end('ok');
       return;
     }
-    if (req.method === 'POST' && url.pathname === '/__test__/restart') {
-      // Simulates quitting and relaunching the app: a new core on the same data folder.
-      unsubscribe();
-      core.close();
-      core = startCore();
-      unsubscribe = core.onEvent((event) => broadcast(event));
+    if (
+      req.method === 'POST' &&
+      (url.pathname === '/__test__/reset' || url.pathname === '/__test__/restart')
+    ) {
+      // restart: quit and relaunch the app (same data folder). reset: a fresh install; each spec starts so.
+      await replaceCore(url.pathname.endsWith('reset'));
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/__test__/seed') {
+      // Generated items (test/fixtures/itemFactory.ts) for the Items screen's specs.
+      const count = Math.min(Number(url.searchParams.get('count') ?? 300) || 0, 100_000);
+      const counts = upsertItems(
+        core.db,
+        makeItems(count, { seed: Number(url.searchParams.get('seed') ?? 42) }),
+      );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/__test__/clear-items') {
+      core.db.exec('DELETE FROM items');
       res.writeHead(204).end();
       return;
     }
@@ -140,8 +168,6 @@ server.listen(Number(options.port), '127.0.0.1', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    core.close();
-    server.close();
-    process.exit(0);
+    void core.close().finally(() => process.exit(0));
   });
 }

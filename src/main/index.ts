@@ -33,7 +33,16 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Let a run in progress store what it has before the database closes.
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 void start();

@@ -27,8 +27,8 @@ function makeCore(dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settin
   cores.push(core);
   return { core, dataFolder };
 }
-afterEach(() => {
-  for (const c of cores.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
 });
 
 export function inputFrom(overrides: (input: SettingsInput) => void = () => {}): SettingsInput {
@@ -90,7 +90,7 @@ describe('settings', () => {
       }),
     );
     expect(saved.ok).toBe(true);
-    core.close();
+    await core.close();
     cores.pop();
 
     const onDisk = fs.readFileSync(path.join(dataFolder, 'settings.json'), 'utf8');

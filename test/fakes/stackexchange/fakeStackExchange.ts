@@ -29,6 +29,8 @@ export type FakeStackExchangeOptions = {
   backoff?: { seconds: number; every: number };
   /** More requests than this within any rolling second are an IP throttle violation. */
   maxRequestsPerSecond?: number;
+  /** Delay before every answer, to make runs long enough to pause or kill. */
+  latencyMs?: number;
 };
 
 export type FakeStackExchange = FakeServer & {
@@ -281,7 +283,9 @@ export async function startFakeStackExchange(
     },
   ];
 
-  const server = await startHttpFake(() => routes);
+  const server = await startHttpFake(() => routes, {
+    latencyMs: options.latencyMs ? () => options.latencyMs! : undefined,
+  });
   return {
     ...server,
     url: `${server.url}/2.3`,

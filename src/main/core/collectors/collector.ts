@@ -12,6 +12,7 @@ export type CollectorContext = {
   emit(event: CollectorEvent): void;
   runId?: number;
   fetch?: typeof fetch;
+  checkpoint?: CheckpointHandle;
 };
 
 export type CollectorOutcome = 'completed' | 'cancelled' | 'failed';
@@ -21,4 +22,14 @@ export type CollectorResult = {
   /** Plain reason when failed or stopped early, e.g. "token rejected", "daily quota spent". */
   reason?: string;
   progress: SourceProgress;
+};
+
+/**
+ * Resume support. `initial` is what this source saved last time in this run (undefined on a fresh run);
+ * `save` records the next state and must be called inside the transaction that stores the items it
+ * covers (upsertItems' `alsoInTransaction`), so checkpoint and items never disagree.
+ */
+export type CheckpointHandle = {
+  initial: unknown;
+  save(state: unknown): void;
 };

@@ -31,6 +31,12 @@ export type GithubCollectorDeps = {
 
 type HttpError = { status?: number; message?: string };
 
+/** What a resumed run needs: the repositories finished (items stored) and the figures so far. */
+type GithubCheckpoint = {
+  reposDone: string[];
+  progress: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
+};
+
 /** Per-repository answers that skip the repository rather than count an error. */
 const REPO_SKIPS: Record<number, string> = {
   403: 'repo_forbidden',
@@ -68,6 +74,9 @@ export async function collectGithub(
     errors: 0,
     requests: 0,
   };
+  const resumed = ctx.checkpoint?.initial as GithubCheckpoint | undefined;
+  const reposDone = new Set(resumed?.reposDone ?? []);
+  if (resumed) Object.assign(progress, structuredClone(resumed.progress));
   const notify = (wait: WaitNotice) => {
     ctx.log.info(`Waiting: ${wait.reason}`, { until: wait.until.toISOString() });
     ctx.emit({ type: 'wait', source: 'github', reason: wait.reason, until: wait.until.toISOString() });
@@ -105,12 +114,21 @@ export async function collectGithub(
 
   let pendingItems: CollectedItem[] = [];
   let pendingSkips: SkipRecord[] = [];
-  function flushItems(): void {
-    if (pendingItems.length === 0) return;
-    const counts = upsertItems(ctx.db, pendingItems, { runId: ctx.runId });
+  /** Writes the pending items; with `checkpoint`, saves the repositories done in the same transaction. */
+  function flushItems(checkpoint = false): void {
+    if (pendingItems.length === 0 && !checkpoint) return;
+    const save = checkpoint ? ctx.checkpoint?.save : undefined;
+    const counts = upsertItems(ctx.db, pendingItems, {
+      runId: ctx.runId,
+      alsoInTransaction: save && (() => save(checkpointState())),
+    });
     pendingItems = [];
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) progress.items[key] += counts[key];
     reporter.tick();
+  }
+  function checkpointState(): GithubCheckpoint {
+    const { done, items, skips, errors } = progress;
+    return { reposDone: [...reposDone], progress: { done, items, skips, errors } };
   }
   function flushSkips(): void {
     recordSkips(ctx.db, pendingSkips, ctx.runId);
@@ -157,10 +175,14 @@ export async function collectGithub(
 
   async function collectRepoSafely(repo: Repo): Promise<void> {
     progress.phase = 'downloading';
+    // A repository cut short by cancel or a stop is not finished: a resumed run reads it again.
+    let finished = false;
     try {
       await collectRepo(repo);
+      finished = true;
     } catch (error) {
       if (signal.aborted) return;
+      finished = true;
       const e = error as HttpError;
       if (e.status === 401) return fail('token rejected');
       const reason = e.status !== undefined ? REPO_SKIPS[e.status] : undefined;
@@ -171,7 +193,11 @@ export async function collectGithub(
         countError(`${repo.full_name}: ${e.message ?? String(error)}`);
       }
     } finally {
-      progress.done++;
+      if (finished) {
+        progress.done++;
+        reposDone.add(repo.full_name);
+        flushItems(true);
+      }
       reporter.tick();
     }
   }
@@ -187,6 +213,7 @@ export async function collectGithub(
     while (!signal.aborted) {
       const next = await repos.next();
       if (next.done) return;
+      if (reposDone.has(next.value.full_name)) continue;
       await collectRepoSafely(next.value);
     }
   }

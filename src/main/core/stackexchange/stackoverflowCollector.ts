@@ -29,6 +29,13 @@ export type StackOverflowOptions = {
 
 const SOURCE = 'stackoverflow';
 
+/** What a resumed run needs: each tag's next page, the questions seen and the figures so far. */
+type StackOverflowCheckpoint = {
+  streams: { page: number; more: boolean }[];
+  seen: number[];
+  progress: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
+};
+
 /**
  * Collects Stack Overflow Q&A pairs into the store. Tags are "any of": one query per tag (the API's
  * `tagged=a;b` means all of them), taken in turns page by page and deduplicated by question id.
@@ -55,6 +62,8 @@ export async function collectStackOverflow(
     errors: 0,
     requests: 0,
   };
+  const resumed = ctx.checkpoint?.initial as StackOverflowCheckpoint | undefined;
+  if (resumed) Object.assign(progress, structuredClone(resumed.progress));
   const ticker = progressTicker(progress, ctx.emit, options.progressIntervalMs);
   const client = createSeClient({
     baseUrl: so.baseUrl,
@@ -184,7 +193,20 @@ export async function collectStackOverflow(
     page: 1,
     more: true,
   }));
-  const seen = new Set<number>();
+  resumed?.streams.forEach((saved, i) => streams[i] && Object.assign(streams[i], saved));
+  const seen = new Set<number>(resumed?.seen);
+  const save = ctx.checkpoint?.save;
+  /** Stores what is pending with the position reached, once no question waits for its answers. */
+  const checkpoint = () => {
+    if (!save || pending.length > 0) return;
+    const { done, items, skips, errors } = progress;
+    const state: StackOverflowCheckpoint = {
+      streams: streams.map(({ page, more }) => ({ page, more })),
+      seen: [...seen],
+      progress: structuredClone({ done, items, skips, errors }),
+    };
+    writer.flush(() => save(state));
+  };
   try {
     ticker.final();
     while (progress.done < so.maxQuestions && streams.some((s) => s.more)) {
@@ -195,6 +217,7 @@ export async function collectStackOverflow(
           const wrapper = await fetchQuestionPage(client, stream.query, page);
           stream.more = wrapper.has_more;
           await processPage(wrapper.items, seen);
+          checkpoint();
         } catch (error) {
           giveUp(`page ${page} of [${stream.query.tag}]`, error);
         }

@@ -1,0 +1,237 @@
+import type { ConnectionReport } from '../../../shared/connection.ts';
+import type { CollectorEvent } from '../../../shared/events.ts';
+import type { RunSnapshot, RunStatus, RunSummary } from '../../../shared/runsContract.ts';
+import type { Settings, SourceId } from '../../../shared/settings.ts';
+import type { CheckpointHandle, CollectorContext, CollectorResult } from '../collectors/collector.ts';
+import { collectGithub } from '../github/collectGithub.ts';
+import { checkGithubConnection } from '../github/githubHealth.ts';
+import type { Logger } from '../logging/logger.ts';
+import { checkStackExchangeConnection } from '../stackexchange/seHealth.ts';
+import { collectStackOverflow } from '../stackexchange/stackoverflowCollector.ts';
+import type { Database } from '../store/database.ts';
+import { gatedFetch } from './gatedFetch.ts';
+import { createPauseGate } from './pauseGate.ts';
+import { checkpointStore, createRunRecorder } from './runRecorder.ts';
+import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
+
+export type Collector = (ctx: CollectorContext) => Promise<CollectorResult>;
+export type HealthCheck = (settings: Settings, fetch: typeof globalThis.fetch) => Promise<ConnectionReport>;
+
+export const DEFAULT_COLLECTORS: Record<SourceId, Collector> = {
+  github: (ctx) => collectGithub(ctx),
+  stackoverflow: (ctx) => collectStackOverflow(ctx),
+};
+
+export const DEFAULT_HEALTH_CHECKS: Record<SourceId, HealthCheck> = {
+  github: (s, fetch) =>
+    checkGithubConnection({ baseUrl: s.github.baseUrl, token: s.github.token }, { fetch }),
+  stackoverflow: (s, fetch) =>
+    checkStackExchangeConnection(
+      { baseUrl: s.stackoverflow.baseUrl, key: s.stackoverflow.apiKey, site: s.stackoverflow.site },
+      { fetch },
+    ),
+};
+
+export type PipelineDeps = {
+  settings: Settings;
+  db: Database;
+  log: Logger;
+  /** Pushed at a steady rate while the run goes, and once at the end. */
+  onSnapshot(snapshot: RunSnapshot): void;
+  /** Continue this interrupted run from its checkpoints instead of starting a new one. */
+  resumeRunId?: number;
+  fetch?: typeof fetch;
+  collectors?: Partial<Record<SourceId, Collector>>;
+  healthChecks?: Partial<Record<SourceId, HealthCheck>>;
+  snapshotIntervalMs?: number;
+};
+
+export type RunHandle = {
+  readonly runId: number;
+  snapshot(): RunSnapshot;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  /** Settles with the final snapshot; never rejects. */
+  done: Promise<RunSnapshot>;
+};
+
+const enabledSources = (s: Settings): SourceId[] =>
+  [s.pipeline.githubEnabled && 'github', s.pipeline.stackoverflowEnabled && 'stackoverflow'].filter(
+    Boolean,
+  ) as SourceId[];
+
+/**
+ * One ingestion run: checks each enabled source, runs the healthy ones concurrently, and reports figures
+ * at a steady rate. Pause holds every request (and response chunk) through the sources' fetch; cancel
+ * aborts them; what was stored stays stored. Each source saves its checkpoint in the same transaction as
+ * its items, so a run killed at any point resumes with nothing lost and nothing stored twice.
+ */
+export function startPipeline(deps: PipelineDeps): RunHandle {
+  const { settings, db, log } = deps;
+  const recorder = createRunRecorder(db);
+  const runId = deps.resumeRunId ?? recorder.start(settings);
+  if (deps.resumeRunId) recorder.reopen(runId);
+  const startedAt = new Date().toISOString();
+  const gate = createPauseGate();
+  const cancel = new AbortController();
+  const fetchForRun = gatedFetch(gate, cancel.signal, deps.fetch);
+  const sources = enabledSources(settings);
+  const totals: Record<SourceId, number> = {
+    github: settings.github.maxRepos,
+    stackoverflow: settings.stackoverflow.maxQuestions,
+  };
+  const metrics = new Map<SourceId, SourceMetricsTracker>(
+    sources.map((s) => [s, createSourceMetrics(s, totals[s])]),
+  );
+  const errors: string[] = [];
+  let status: RunStatus = 'running';
+  let endedAt: string | undefined;
+
+  function snapshot(): RunSnapshot {
+    const perSource = Object.fromEntries(
+      [...metrics].map(([s, m]) => [s, m.snapshot(status === 'paused')]),
+    ) as RunSnapshot['sources'];
+    const all = Object.values(perSource);
+    return {
+      runId,
+      status,
+      startedAt,
+      endedAt,
+      sources: perSource,
+      totals: {
+        itemsStored: all.reduce((n, m) => n + m!.progress.items.inserted + m!.progress.items.updated, 0),
+        itemsPerSecond: all.reduce((n, m) => n + m!.itemsPerSecondNow, 0),
+        errors: all.reduce((n, m) => n + m!.progress.errors, 0),
+        requests: all.reduce((n, m) => n + m!.progress.requests, 0),
+        skips: all.reduce((n, m) => n + Object.values(m!.progress.skips).reduce((a, b) => a + b, 0), 0),
+      },
+    };
+  }
+
+  const ticker = setInterval(() => deps.onSnapshot(snapshot()), deps.snapshotIntervalMs ?? 250);
+
+  async function runSource(source: SourceId, signal: AbortSignal): Promise<CollectorResult | undefined> {
+    const tracker = metrics.get(source)!;
+    tracker.setStatus('checking');
+    const check = deps.healthChecks?.[source] ?? DEFAULT_HEALTH_CHECKS[source];
+    const report = await check(settings, fetchForRun).catch((error: unknown): ConnectionReport => ({
+      source,
+      status: 'error',
+      message: String(error),
+    }));
+    // A spent quota is not a failure: the collector waits for the reset.
+    if (report.status !== 'ok' && report.status !== 'rate_limited') {
+      tracker.setStatus('failed', report.message);
+      errors.push(`${source}: ${report.message}`);
+      log.warn('Source failed its health check', { runId, source, status: report.status });
+      return undefined;
+    }
+    if (signal.aborted) return undefined;
+    tracker.setStatus('running');
+    const checkpoint = checkpointStore(db, runId, source);
+    const handle: CheckpointHandle = { initial: checkpoint.load(), save: checkpoint.save };
+    const collector = deps.collectors?.[source] ?? DEFAULT_COLLECTORS[source];
+    const ctx: CollectorContext = {
+      settings,
+      db,
+      signal,
+      log,
+      runId,
+      fetch: fetchForRun,
+      checkpoint: handle,
+      emit(event: CollectorEvent) {
+        tracker.apply(event);
+        if (event.type === 'error') errors.push(`${source}: ${event.message}`);
+      },
+    };
+    try {
+      const result = await collector(ctx);
+      tracker.apply({ type: 'progress', progress: result.progress });
+      tracker.setStatus(result.outcome, result.reason);
+      if (result.outcome === 'failed' && result.reason) errors.push(`${source}: ${result.reason}`);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      tracker.setStatus(signal.aborted ? 'cancelled' : 'failed', message);
+      if (!signal.aborted) errors.push(`${source}: ${message}`);
+      log.error('Collector crashed', { runId, source, error: message });
+      return undefined;
+    }
+  }
+
+  async function run(): Promise<RunSnapshot> {
+    log.info('Run started', { runId, sources, resumed: Boolean(deps.resumeRunId) });
+    const results = await Promise.all(
+      sources.map(async (source) => {
+        const outcome = await runSource(source, cancel.signal);
+        const failed = metrics.get(source)!.status === 'failed';
+        // Without continue-on-error, one failing source stops the others.
+        if (failed && !settings.pipeline.continueOnError) cancel.abort(new Error(`${source} failed`));
+        return outcome;
+      }),
+    );
+    clearInterval(ticker);
+    const statuses = sources.map((s) => metrics.get(s)!.status);
+    status = userCancelled
+      ? 'cancelled'
+      : statuses.every((s) => s === 'failed') ||
+          (statuses.includes('failed') && !settings.pipeline.continueOnError)
+        ? 'failed'
+        : 'completed';
+    endedAt = new Date().toISOString();
+    const final = snapshot();
+    const counts: RunSummary['counts'] = {};
+    for (const [source, m] of Object.entries(final.sources)) {
+      const items = m!.progress.items;
+      counts[source as SourceId] = {
+        inserted: items.inserted,
+        updated: items.updated,
+        unchanged: items.unchanged,
+        skips: Object.values(m!.progress.skips).reduce((a, b) => a + b, 0),
+      };
+    }
+    recorder.finish(runId, status, counts, errors);
+    log.info('Run ended', { runId, status, results: results.map((r) => r?.outcome ?? 'not run') });
+    deps.onSnapshot(final);
+    return final;
+  }
+
+  let userCancelled = false;
+  const done = run().catch((error: unknown) => {
+    clearInterval(ticker);
+    log.error('Run crashed', { runId, error: String(error) });
+    status = 'failed';
+    endedAt = new Date().toISOString();
+    recorder.finish(runId, status, {}, [...errors, String(error)]);
+    const final = snapshot();
+    deps.onSnapshot(final);
+    return final;
+  });
+
+  return {
+    runId,
+    snapshot,
+    done,
+    pause() {
+      if (status !== 'running') return;
+      gate.pause();
+      status = 'paused';
+      recorder.setStatus(runId, 'paused');
+      deps.onSnapshot(snapshot());
+    },
+    resume() {
+      if (status !== 'paused') return;
+      gate.resume();
+      status = 'running';
+      recorder.setStatus(runId, 'running');
+      deps.onSnapshot(snapshot());
+    },
+    cancel() {
+      if (status !== 'running' && status !== 'paused') return;
+      userCancelled = true;
+      cancel.abort(new Error('cancelled'));
+      gate.resume();
+    },
+  };
+}

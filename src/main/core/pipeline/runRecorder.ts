@@ -1,0 +1,114 @@
+import type { RunStatus, RunSummary } from '../../../shared/runsContract.ts';
+import type { Settings, SourceId } from '../../../shared/settings.ts';
+import type { Database } from '../store/database.ts';
+
+type RunRow = {
+  id: number;
+  started_at: string;
+  ended_at: string | null;
+  status: RunStatus;
+  counts: string;
+  errors: string;
+  checkpoints: number;
+};
+
+/** Settings as recorded with a run: everything but the secrets. */
+export function settingsForRecord(settings: Settings): Settings {
+  return {
+    ...settings,
+    github: { ...settings.github, token: settings.github.token ? '(set)' : '' },
+    stackoverflow: { ...settings.stackoverflow, apiKey: settings.stackoverflow.apiKey ? '(set)' : '' },
+  };
+}
+
+const SELECT_RUN = `SELECT r.id, r.started_at, r.ended_at, r.status, r.counts, r.errors,
+  (SELECT COUNT(*) FROM checkpoints c WHERE c.run_id = r.id) AS checkpoints FROM runs r`;
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: Number(row.id),
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    status: row.status,
+    counts: JSON.parse(row.counts),
+    errors: JSON.parse(row.errors),
+    resumable: row.status === 'interrupted',
+  };
+}
+
+/** The runs table: one row per run, with its settings, outcome, counts and errors. */
+export function createRunRecorder(db: Database) {
+  return {
+    start(settings: Settings, now = new Date()): number {
+      const result = db
+        .prepare('INSERT INTO runs (started_at, status, settings) VALUES (?, ?, ?)')
+        .run(now.toISOString(), 'running', JSON.stringify(settingsForRecord(settings)));
+      return Number(result.lastInsertRowid);
+    },
+    reopen(runId: number): void {
+      db.prepare("UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ?").run(runId);
+    },
+    setStatus(runId: number, status: RunStatus): void {
+      db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(status, runId);
+    },
+    finish(
+      runId: number,
+      status: RunStatus,
+      counts: RunSummary['counts'],
+      errors: string[],
+      now = new Date(),
+    ) {
+      db.prepare('UPDATE runs SET status = ?, ended_at = ?, counts = ?, errors = ? WHERE id = ?').run(
+        status,
+        now.toISOString(),
+        JSON.stringify(counts),
+        JSON.stringify(errors.slice(-50)),
+        runId,
+      );
+    },
+    /** Runs left "running" or "paused" by a process that died: they become "interrupted". */
+    markInterrupted(): number {
+      return Number(
+        db.prepare("UPDATE runs SET status = 'interrupted' WHERE status IN ('running', 'paused')").run()
+          .changes,
+      );
+    },
+    get(runId: number): RunSummary | undefined {
+      const row = db.prepare(`${SELECT_RUN} WHERE r.id = ?`).get(runId) as RunRow | undefined;
+      return row && toSummary(row);
+    },
+    list(limit: number): RunSummary[] {
+      return (db.prepare(`${SELECT_RUN} ORDER BY r.id DESC LIMIT ?`).all(limit) as RunRow[]).map(toSummary);
+    },
+    latestInterrupted(): RunSummary | undefined {
+      const row = db
+        .prepare(`${SELECT_RUN} WHERE r.status = 'interrupted' ORDER BY r.id DESC LIMIT 1`)
+        .get() as RunRow | undefined;
+      return row && toSummary(row);
+    },
+    settingsOf(runId: number): Settings | undefined {
+      const row = db.prepare('SELECT settings FROM runs WHERE id = ?').get(runId) as
+        { settings: string } | undefined;
+      return row && JSON.parse(row.settings);
+    },
+  };
+}
+export type RunRecorder = ReturnType<typeof createRunRecorder>;
+
+/** A source's checkpoint within a run; `save` is meant to run inside the items' transaction. */
+export function checkpointStore(db: Database, runId: number, source: SourceId) {
+  return {
+    load(): unknown {
+      const row = db
+        .prepare('SELECT state FROM checkpoints WHERE run_id = ? AND source = ?')
+        .get(runId, source) as { state: string } | undefined;
+      return row ? JSON.parse(row.state) : undefined;
+    },
+    save(state: unknown): void {
+      db.prepare(
+        `INSERT INTO checkpoints (run_id, source, state, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (run_id, source) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ).run(runId, source, JSON.stringify(state), new Date().toISOString());
+    },
+  };
+}

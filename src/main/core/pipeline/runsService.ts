@@ -1,0 +1,91 @@
+import type { AppEvent } from '../../../shared/events.ts';
+import type { RunsApi, RunSnapshot } from '../../../shared/runsContract.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Database } from '../store/database.ts';
+import { createRunRecorder } from './runRecorder.ts';
+import { startPipeline, type PipelineDeps, type RunHandle } from './runPipeline.ts';
+
+export type RunsServiceDeps = {
+  db: Database;
+  log: Logger;
+  settings: () => Settings;
+  emit(event: AppEvent): void;
+  fetch?: typeof fetch;
+  /** For tests: collectors, health checks and tick rate. */
+  pipeline?: Pick<PipelineDeps, 'collectors' | 'healthChecks' | 'snapshotIntervalMs'>;
+};
+
+/** The Runs API: at most one run at a time; runs a dead process left behind are offered for resume. */
+export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): RunHandle | undefined } {
+  const recorder = createRunRecorder(deps.db);
+  const orphaned = recorder.markInterrupted();
+  if (orphaned > 0) deps.log.warn('Found runs a previous process did not finish', { count: orphaned });
+  let current: RunHandle | undefined;
+  let finished = true;
+
+  const isActive = () => current !== undefined && !finished;
+
+  function settingsFor(resumeRunId?: number): Settings {
+    const now = deps.settings();
+    if (!resumeRunId) return now;
+    const run = recorder.get(resumeRunId);
+    if (!run || run.status !== 'interrupted') throw new Error(`Run ${resumeRunId} cannot be resumed`);
+    const recorded = recorder.settingsOf(resumeRunId)!;
+    // The run goes on with the settings it started with, and today's secrets (never recorded).
+    return {
+      ...recorded,
+      github: { ...recorded.github, token: now.github.token },
+      stackoverflow: { ...recorded.stackoverflow, apiKey: now.stackoverflow.apiKey },
+    };
+  }
+
+  return {
+    active: () => (isActive() ? current : undefined),
+    async startRun({ resumeRunId }) {
+      if (isActive()) throw new Error('A run is already in progress');
+      const settings = settingsFor(resumeRunId);
+      if (!settings.pipeline.githubEnabled && !settings.pipeline.stackoverflowEnabled) {
+        throw new Error('Enable at least one source in Settings');
+      }
+      finished = false;
+      const handle = startPipeline({
+        ...deps.pipeline,
+        settings,
+        db: deps.db,
+        log: deps.log,
+        fetch: deps.fetch,
+        resumeRunId,
+        onSnapshot: (snapshot: RunSnapshot) => deps.emit({ type: 'run-metrics', snapshot }),
+      });
+      current = handle;
+      void handle.done.then(() => {
+        if (current === handle) finished = true;
+      });
+      return handle.snapshot();
+    },
+    async pauseRun() {
+      current?.pause();
+      return current?.snapshot() ?? null;
+    },
+    async resumeRun() {
+      current?.resume();
+      return current?.snapshot() ?? null;
+    },
+    async cancelRun() {
+      if (!current) return null;
+      current.cancel();
+      return current.done;
+    },
+    async getRunState() {
+      const interrupted = recorder.latestInterrupted();
+      return {
+        current: current?.snapshot() ?? null,
+        interrupted: interrupted && interrupted.id !== current?.runId ? interrupted : null,
+      };
+    },
+    async listRuns(limit) {
+      return recorder.list(limit);
+    },
+  };
+}

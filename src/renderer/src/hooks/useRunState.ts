@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppEvent } from '../../../shared/events.ts';
+import type { RunSnapshot, RunSummary } from '../../../shared/runsContract.ts';
+import type { SourceId } from '../../../shared/settings.ts';
+import { api, useAppEvents } from './api.ts';
+
+export type RatePoint = { t: number; rates: Partial<Record<SourceId, number>> };
+const MAX_POINTS = 240;
+
+/**
+ * The Dashboard's live view: the current run's snapshot (pushed by the main process as events), the
+ * items/s series for the chart, the interrupted run on offer and the run history.
+ */
+export function useRunState() {
+  const [snapshot, setSnapshot] = useState<RunSnapshot | null>(null);
+  const [interrupted, setInterrupted] = useState<RunSummary | null>(null);
+  const [history, setHistory] = useState<RunSummary[]>([]);
+  const [series, setSeries] = useState<RatePoint[]>([]);
+  const lastStatus = useRef<string | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    const [state, runs] = await Promise.all([api.getRunState(), api.listRuns(20)]);
+    setSnapshot(state.current);
+    setInterrupted(state.interrupted);
+    setHistory(runs);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.getRunState(), api.listRuns(20)]).then(([state, runs]) => {
+      if (!live) return;
+      setSnapshot(state.current);
+      setInterrupted(state.interrupted);
+      setHistory(runs);
+    }, console.error);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const onEvent = useCallback(
+    (event: AppEvent) => {
+      if (event.type !== 'run-metrics') return;
+      const s = event.snapshot;
+      setSnapshot(s);
+      setSeries((points) => {
+        const rates = Object.fromEntries(
+          Object.entries(s.sources).map(([source, m]) => [source, m!.itemsPerSecondNow]),
+        );
+        const next = [...points, { t: Date.now() / 1000, rates }];
+        return next.length > MAX_POINTS ? next.slice(next.length - MAX_POINTS) : next;
+      });
+      const ended = !['running', 'paused'].includes(s.status);
+      if (ended && lastStatus.current !== s.status) void refresh();
+      lastStatus.current = s.status;
+    },
+    [refresh],
+  );
+  useAppEvents(onEvent);
+
+  return { snapshot, interrupted, history, series, refresh, resetSeries: () => setSeries([]) };
+}
