@@ -43,7 +43,7 @@ export function App() {
           ))}
         </nav>
         <Group mt="auto" px="xs" gap="xs">
-          <Badge variant="light" color="gray" size="sm">
+          <Badge variant="light" color="gray" size="sm" tt="none">
             v{info.data?.version ?? '…'}
           </Badge>
         </Group>

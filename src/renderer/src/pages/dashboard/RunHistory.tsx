@@ -51,7 +51,7 @@ export function RunHistory({ runs }: { runs: RunSummary[] }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td ta="right" ff="monospace">
-                  {number(stored(run))}
+                  {run.endedAt ? number(stored(run)) : '—'}
                 </Table.Td>
                 <Table.Td ta="right" ff="monospace" title={run.errors.slice(-3).join('\n')}>
                   {number(run.errors.length)}
