@@ -381,7 +381,7 @@ function SettingsForm(props: { saved: PublicSettings }) {
         />
         <TextInput
           label="Data folder"
-          description="Where the database and logs go. Empty: the app's own folder."
+          description="Where the database goes (after a restart). Empty: the app's own folder."
           placeholder={info.data?.dataFolder}
           value={values.pipeline.dataFolder}
           onChange={(e) => set('pipeline', 'dataFolder', e.currentTarget.value)}
