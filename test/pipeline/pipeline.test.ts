@@ -117,6 +117,21 @@ describe('pipeline', () => {
     expect(storedIds(db)).toEqual(storedIds(reference.db));
   });
 
+  it('times out a request that never gets an answer, retries it and finishes', async () => {
+    github.faults.push({ endpoint: 'tarball', kind: 'slow', delayMs: 20_000, times: 1 });
+    try {
+      const started = Date.now();
+      const { handle, db } = runWith(bothSources(github, se), undefined, { responseTimeoutMs: 500 });
+      const final = await handle.done;
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(final.status).toBe('completed');
+      expect(final.sources.github?.status).toBe('completed');
+      expect(countBySource(db).github_code).toBeGreaterThan(0);
+    } finally {
+      github.faults.length = 0;
+    }
+  });
+
   it('cancels promptly and keeps what was stored', async () => {
     const { handle, db } = runWith(bothSources(github, se, (s) => (s.github.maxRepos = 12)));
     await until(() => handle.snapshot().totals.itemsStored > 0);

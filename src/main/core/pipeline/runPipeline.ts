@@ -11,6 +11,7 @@ import { collectStackOverflow } from '../stackexchange/stackoverflowCollector.ts
 import type { Database } from '../store/database.ts';
 import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
+import { withResponseTimeout } from './responseTimeout.ts';
 import { checkpointStore, createRunRecorder } from './runRecorder.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
 
@@ -44,6 +45,8 @@ export type PipelineDeps = {
   collectors?: Partial<Record<SourceId, Collector>>;
   healthChecks?: Partial<Record<SourceId, HealthCheck>>;
   snapshotIntervalMs?: number;
+  /** A request with no response after this long fails and is retried. Default 60 s. */
+  responseTimeoutMs?: number;
 };
 
 export type RunHandle = {
@@ -75,7 +78,12 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   const startedAt = new Date().toISOString();
   const gate = createPauseGate();
   const cancel = new AbortController();
-  const fetchForRun = gatedFetch(gate, cancel.signal, deps.fetch);
+  // The timer starts once the gate lets the request through, so a long pause times nothing out.
+  const fetchForRun = gatedFetch(
+    gate,
+    cancel.signal,
+    withResponseTimeout(deps.fetch ?? fetch, deps.responseTimeoutMs ?? 60_000),
+  );
   const sources = enabledSources(settings);
   const totals: Record<SourceId, number> = {
     github: settings.github.maxRepos,
