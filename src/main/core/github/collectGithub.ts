@@ -1,11 +1,11 @@
 import type { SourceProgress } from '../../../shared/events.ts';
 import type { CollectedItem } from '../../../shared/items.ts';
 import type { CollectorContext, CollectorResult } from '../collectors/collector.ts';
+import { progressReporter } from '../collectors/progressReporter.ts';
 import { emptyCounts, recordSkips, upsertItems, type SkipRecord } from '../store/itemStore.ts';
 import { createGithubClient } from './githubClient.ts';
 import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { limitWaiter, type WaitNotice } from './limitWaits.ts';
-import { progressReporter } from './progressReporter.ts';
 import { createQuotaTracker } from './quotaTracker.ts';
 import { readRepoArchive } from './repoArchive.ts';
 import { discoverRepositories, type Repo } from './repoDiscovery.ts';

@@ -1,9 +1,9 @@
 import type { SourceProgress } from '../../../shared/events.ts';
 import type { CollectorContext, CollectorResult } from '../collectors/collector.ts';
+import { progressReporter } from '../collectors/progressReporter.ts';
 import type { SkipRecord } from '../store/itemStore.ts';
 import { emptyCounts } from '../store/itemStore.ts';
 import { createBatchWriter } from './batchWriter.ts';
-import { progressTicker } from './progressTicker.ts';
 import { buildQaItems, selectAnswers } from './qaItems.ts';
 import { createSeClient, SeStop, type SeClientLimits } from './seClient.ts';
 import { FILTER_WITH_ANSWERS, FILTER_WITH_BODY } from './seFilters.ts';
@@ -64,7 +64,7 @@ export async function collectStackOverflow(
   };
   const resumed = ctx.checkpoint?.initial as StackOverflowCheckpoint | undefined;
   if (resumed) Object.assign(progress, structuredClone(resumed.progress));
-  const ticker = progressTicker(progress, ctx.emit, options.progressIntervalMs);
+  const ticker = progressReporter(ctx.emit, () => progress, options.progressIntervalMs);
   const client = createSeClient({
     baseUrl: so.baseUrl,
     site: so.site,

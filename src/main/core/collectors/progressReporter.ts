@@ -1,10 +1,13 @@
 import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
 
-/** Emits progress at most once per interval (plus a final one), each a copy the listener may keep. */
+/**
+ * Emits a collector's progress at most once per interval (about 4 a second by default) plus a final one,
+ * each a copy the listener may keep.
+ */
 export function progressReporter(
   emit: (event: CollectorEvent) => void,
   snapshot: () => SourceProgress,
-  intervalMs: number,
+  intervalMs = 250,
 ) {
   let last = 0;
   const send = () => emit({ type: 'progress', progress: structuredClone(snapshot()) });
