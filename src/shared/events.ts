@@ -1,15 +1,22 @@
+import type { RunSnapshot } from './runsContract.ts';
 import type { SourceId } from './settings.ts';
 
-/** Events pushed from the main process to the renderer. Later issues add pipeline events here. */
+/** Events pushed from the main process to the renderer. */
 export type AppEvent =
   | { type: 'settings-changed' }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; at: string }
+  /** A run's figures, pushed at a steady rate while it runs and once when it ends. */
+  | { type: 'run-metrics'; snapshot: RunSnapshot }
+  /** An export's rows written so far, pushed a few times a second while it runs. */
+  | { type: 'export-progress'; exportId: string; file: string; done: number; total: number }
+  /** An export ended: the file is complete, or removed when cancelled or failed. */
   | {
-      type: 'rate-limit-wait';
-      source: SourceId;
-      /** What is being waited for, e.g. "GitHub core quota spent". */
-      reason: string;
-      until: string;
+      type: 'export-finished';
+      exportId: string;
+      file: string;
+      status: 'completed' | 'cancelled' | 'failed';
+      done: number;
+      total: number;
+      error?: string;
     };
 
 export type AppEventListener = (event: AppEvent) => void;

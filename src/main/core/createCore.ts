@@ -4,7 +4,9 @@ import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.
 import type { AppEventListener } from '../../shared/events.ts';
 import type { DesktopIntegration } from './desktop.ts';
 import { createEventHub } from './eventHub.ts';
+import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
 import { checkGithubConnection } from './github/githubHealth.ts';
+import { createItemsApi } from './items/createItemsApi.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
@@ -22,6 +24,8 @@ export type CoreDeps = {
   fetch?: typeof fetch;
   /** Save dialog and system browser; the CLI and tests hand in stand-ins. */
   desktop: DesktopIntegration;
+  /** For tests: collectors, health checks and tick rate of runs. */
+  pipeline?: RunsServiceDeps['pipeline'];
 };
 
 export type Core = Api & {
@@ -29,7 +33,8 @@ export type Core = Api & {
   readonly settings: SettingsService;
   readonly db: Database;
   readonly log: Logger;
-  close(): void;
+  /** Cancels a run in progress, waits for it to store what it has, then closes the database. */
+  close(): Promise<void>;
 };
 
 export const LOG_FILE_NAME = 'code-helper-ingest.log.jsonl';
@@ -51,6 +56,14 @@ export function createCore(deps: CoreDeps): Core {
   const databaseFile = path.join(dataFolder(), DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
   const events = createEventHub();
+  const runs = createRunsService({
+    db,
+    log,
+    settings: () => service.current(),
+    emit: events.emit,
+    fetch: deps.fetch,
+    pipeline: deps.pipeline,
+  });
 
   async function testConnection(draft: ConnectionDraft): Promise<ConnectionReport> {
     const current = service.current();
@@ -87,6 +100,13 @@ export function createCore(deps: CoreDeps): Core {
       return result;
     },
     testConnection,
+    ...createItemsApi({ db, desktop: deps.desktop, emit: events.emit, log }),
+    startRun: runs.startRun,
+    pauseRun: runs.pauseRun,
+    resumeRun: runs.resumeRun,
+    cancelRun: runs.cancelRun,
+    getRunState: runs.getRunState,
+    listRuns: runs.listRuns,
   };
 
   const validated = Object.fromEntries(
@@ -105,6 +125,13 @@ export function createCore(deps: CoreDeps): Core {
     settings: service,
     db,
     log,
-    close: () => db.close(),
+    async close() {
+      const run = runs.active();
+      if (run) {
+        run.cancel();
+        await run.done;
+      }
+      db.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { ItemCounts } from '../../../shared/events.ts';
 import type { CollectedItem, ItemSource } from '../../../shared/items.ts';
+import { itemColumns } from '../items/itemColumns.ts';
 import { transaction, type Database } from './database.ts';
 
 export type SkipRecord = {
@@ -28,20 +29,32 @@ export function upsertItems(
 ): ItemCounts {
   const counts = emptyCounts();
   const now = options.now ?? new Date().toISOString();
-  const byId = db.prepare('SELECT content_hash FROM items WHERE id = ?');
+  const byId = db.prepare('SELECT rowid, content_hash FROM items WHERE id = ?');
   const byBlob = db.prepare('SELECT id FROM items WHERE blob_sha = ? AND id <> ? LIMIT 1');
   const insert = db.prepare(
     `INSERT INTO items (id, source, title, path, content, content_hash, metadata, blob_sha, collected_at, updated_at, run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
   );
   const update = db.prepare(
     `UPDATE items SET title = ?, path = ?, content = ?, content_hash = ?, metadata = ?, blob_sha = ?, updated_at = ?, run_id = ?
      WHERE id = ?`,
   );
+  const insertFacets = db.prepare(
+    `INSERT INTO item_facets
+       (item_rowid, source, title, collected_at, language, repository, score, lines, license, accepted, created)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // An update keeps the first collection time, as items.collected_at does.
+  const updateFacets = db.prepare(
+    `UPDATE item_facets SET title = ?, language = ?, repository = ?, score = ?, lines = ?, license = ?, accepted = ?, created = ?
+     WHERE item_rowid = ?`,
+  );
+  const clearTags = db.prepare('DELETE FROM item_tags WHERE item_rowid = ?');
+  const addTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_rowid, tag) VALUES (?, ?)');
   transaction(db, () => {
     for (const item of items) {
       const blobSha = item.source === 'github_code' ? item.metadata.blobSha : null;
-      const existing = byId.get(item.id) as { content_hash: string } | undefined;
+      const existing = byId.get(item.id) as { rowid: number; content_hash: string } | undefined;
       if (existing?.content_hash === item.contentHash) {
         counts.unchanged++;
         continue;
@@ -52,6 +65,8 @@ export function upsertItems(
       }
       const metadata = JSON.stringify(item.metadata);
       const runId = options.runId ?? null;
+      const c = itemColumns(item);
+      const facets = [c.language, c.repository, c.score, c.lines, c.license, c.accepted, c.created] as const;
       if (existing) {
         update.run(
           item.title,
@@ -64,9 +79,12 @@ export function upsertItems(
           runId,
           item.id,
         );
+        updateFacets.run(item.title, ...facets, existing.rowid);
+        clearTags.run(existing.rowid);
+        for (const tag of c.tags) addTag.run(existing.rowid, tag);
         counts.updated++;
       } else {
-        insert.run(
+        const { rowid } = insert.get(
           item.id,
           item.source,
           item.title,
@@ -78,7 +96,9 @@ export function upsertItems(
           item.collectedAt,
           now,
           runId,
-        );
+        ) as { rowid: number };
+        insertFacets.run(rowid, item.source, item.title, item.collectedAt, ...facets);
+        for (const tag of c.tags) addTag.run(rowid, tag);
         counts.inserted++;
       }
     }

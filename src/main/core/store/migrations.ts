@@ -5,7 +5,7 @@
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
-    name: 'runs',
+    name: 'runs and checkpoints',
     sql: `
       CREATE TABLE runs (
         id          INTEGER PRIMARY KEY,
@@ -15,6 +15,14 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         settings    TEXT NOT NULL,            -- JSON, secrets removed
         counts      TEXT NOT NULL DEFAULT '{}',
         errors      TEXT NOT NULL DEFAULT '[]'
+      );
+      -- Where each source of a run is, written in the same transaction as the items it covers.
+      CREATE TABLE checkpoints (
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        source      TEXT NOT NULL,
+        state       TEXT NOT NULL,            -- JSON, the collector's own shape
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (run_id, source)
       );
     `,
   },
@@ -65,6 +73,63 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         at        TEXT NOT NULL
       );
       CREATE INDEX skips_run ON skips(run_id, source, reason);
+    `,
+  },
+  {
+    version: 3,
+    name: 'item facets and tags for the Items screen',
+    sql: `
+      -- What the Items screen filters, sorts and counts by, copied out of the metadata by upsertItems. A
+      -- narrow table of its own: tens of thousands of lookups per search stay cheap, unlike on items,
+      -- whose rows carry the content.
+      CREATE TABLE item_facets (
+        item_rowid   INTEGER PRIMARY KEY REFERENCES items(rowid) ON DELETE CASCADE,
+        source       TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        collected_at TEXT NOT NULL,
+        language     TEXT,
+        repository   TEXT,
+        score        INTEGER,                -- stars (code) or question + answer score (Q&A)
+        lines        INTEGER,
+        license      TEXT,
+        accepted     INTEGER,                -- Q&A only: 1 accepted answer, 0 not
+        created      TEXT
+      );
+      CREATE TABLE item_tags (
+        item_rowid INTEGER NOT NULL REFERENCES items(rowid) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (tag, item_rowid)
+      ) WITHOUT ROWID;
+      CREATE INDEX item_tags_item ON item_tags(item_rowid);
+
+      INSERT INTO item_facets (item_rowid, source, title, collected_at, language, repository, score, lines, license, created)
+        SELECT rowid, source, title, collected_at, json_extract(metadata, '$.language'),
+          json_extract(metadata, '$.repository'), json_extract(metadata, '$.stars'),
+          json_extract(metadata, '$.linesOfCode'), json_extract(metadata, '$.license'),
+          nullif(json_extract(metadata, '$.lastModified'), '')
+        FROM items WHERE source = 'github_code';
+      INSERT INTO item_facets (item_rowid, source, title, collected_at, language, score, lines, license, accepted, created)
+        SELECT rowid, source, title, collected_at,
+          (SELECT value FROM json_each(metadata, '$.tags')
+            WHERE value IN ('python', 'javascript', 'typescript', 'java', 'go', 'rust') LIMIT 1),
+          json_extract(metadata, '$.totalScore'),
+          length(content) - length(replace(content, char(10), '')) + 1,
+          json_extract(metadata, '$.license'), json_extract(metadata, '$.accepted'),
+          nullif(json_extract(metadata, '$.createdAt'), '')
+        FROM items WHERE source = 'stackoverflow_qa';
+      INSERT OR IGNORE INTO item_tags (item_rowid, tag)
+        SELECT items.rowid, tags.value FROM items, json_each(items.metadata, '$.tags') AS tags
+        WHERE items.source = 'stackoverflow_qa';
+
+      CREATE INDEX item_facets_source       ON item_facets(source);
+      CREATE INDEX item_facets_language     ON item_facets(language);
+      CREATE INDEX item_facets_repository   ON item_facets(repository);
+      CREATE INDEX item_facets_score        ON item_facets(score);
+      CREATE INDEX item_facets_lines        ON item_facets(lines);
+      CREATE INDEX item_facets_license      ON item_facets(license);
+      CREATE INDEX item_facets_accepted     ON item_facets(accepted) WHERE accepted IS NOT NULL;
+      CREATE INDEX item_facets_title        ON item_facets(title);
+      CREATE INDEX item_facets_collected_at ON item_facets(collected_at);
     `,
   },
 ];

@@ -1,0 +1,53 @@
+import type { AppEvent } from '../../../shared/events.ts';
+import {
+  exportRequestSchema,
+  itemQuerySchema,
+  itemScopeSchema,
+  type ItemsApi,
+} from '../../../shared/itemsContract.ts';
+import type { DesktopIntegration } from '../desktop.ts';
+import { suggestedFileName } from '../export/exportFormats.ts';
+import { createExportJobs } from '../export/exportJobs.ts';
+import type { Logger } from '../logging/logger.ts';
+import { readItem } from '../store/itemStore.ts';
+import type { Database } from '../store/database.ts';
+import { deleteItems } from './deleteItems.ts';
+import { itemFacets } from './itemFacets.ts';
+import { listItems } from './listItems.ts';
+
+export type ItemsApiDeps = {
+  db: Database;
+  desktop: DesktopIntegration;
+  emit: (event: AppEvent) => void;
+  log: Logger;
+};
+
+/**
+ * The Items screen's side of the core. createCore validates every call with ITEMS_API_INPUTS; queries are
+ * parsed again here so direct callers (CLI, tests) get the defaults filled in too.
+ */
+export function createItemsApi(deps: ItemsApiDeps): ItemsApi {
+  const exports = createExportJobs(deps);
+  return {
+    listItems: async (query, page) => listItems(deps.db, itemQuerySchema.parse(query), page),
+    itemFacets: async (query) => itemFacets(deps.db, itemQuerySchema.parse(query)),
+    getItem: async (id) => readItem(deps.db, id) ?? null,
+    deleteItems: async (scope) => {
+      const deleted = deleteItems(deps.db, itemScopeSchema.parse(scope));
+      deps.log.info('Items deleted', { scope: scope.kind, deleted });
+      return { deleted };
+    },
+    startExport: async (input) => {
+      const request = exportRequestSchema.parse(input);
+      const file = await deps.desktop.chooseSaveFile(suggestedFileName(request.format));
+      if (!file) return { cancelled: true };
+      const { exportId } = exports.start(request, file);
+      return { cancelled: false, exportId, file };
+    },
+    cancelExport: async (exportId) => ({ cancelled: exports.cancel(exportId) }),
+    openItemUrl: async (url) => {
+      if (!/^https?:\/\//i.test(url)) throw new Error('Only http(s) links open in the browser');
+      await deps.desktop.openExternal(url);
+    },
+  };
+}

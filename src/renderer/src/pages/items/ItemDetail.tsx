@@ -1,0 +1,155 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { ExternalLink, X } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { CollectedItem } from '../../../../shared/items.ts';
+import { api, useApiQuery } from '../../hooks/api.ts';
+import { CodeView } from './CodeView.tsx';
+import { QaView } from './QaView.tsx';
+
+const open = (url: string) => void api.openItemUrl(url);
+
+function Link(props: { url: string; children: ReactNode }) {
+  return (
+    <Anchor
+      href={props.url}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        open(props.url);
+      }}
+    >
+      {props.children}
+    </Anchor>
+  );
+}
+
+function metadataRows(item: CollectedItem): [string, ReactNode][] {
+  if (item.source === 'github_code') {
+    const m = item.metadata;
+    return [
+      ['Repository', <Link url={m.repositoryUrl}>{m.repository}</Link>],
+      ['Path', m.path],
+      ['Language', m.language],
+      ['Lines of code', m.linesOfCode],
+      ['Size', `${m.size.toLocaleString('en-US')} bytes`],
+      ['Stars', m.stars.toLocaleString('en-US')],
+      ['License', m.license ?? 'none given'],
+      ['Branch', m.defaultBranch],
+      ['Last pushed', m.lastModified],
+      ['Imports', m.imports.join(', ') || '—'],
+      ['Functions', m.functions.join(', ') || '—'],
+      ['Classes', m.classes.join(', ') || '—'],
+      ['Blob SHA', m.blobSha],
+    ];
+  }
+  const m = item.metadata;
+  return [
+    ['Site', m.site],
+    ['Tags', m.tags.join(', ')],
+    ['Question', <Link url={m.url}>#{m.questionId}</Link>],
+    ['Answer', <Link url={m.answerUrl}>#{m.answerId}</Link>],
+    ['Scores', `question ${m.questionScore}, answer ${m.answerScore} (total ${m.totalScore})`],
+    ['Accepted', m.accepted ? 'yes' : 'no'],
+    ['Views', m.viewCount.toLocaleString('en-US')],
+    ['Asked', m.createdAt],
+    ['Author', m.authorUrl ? <Link url={m.authorUrl}>{m.author}</Link> : m.author],
+    ['License', m.license],
+  ];
+}
+
+function Attribution(props: { item: CollectedItem }) {
+  const { item } = props;
+  if (item.source === 'github_code')
+    return (
+      <Text size="xs" c="dimmed">
+        From {item.metadata.repository}, licensed {item.metadata.license ?? 'without a stated licence'}.
+        Collected {item.collectedAt.slice(0, 10)}.
+      </Text>
+    );
+  return (
+    <Text size="xs" c="dimmed">
+      Answer by {item.metadata.author} on Stack Overflow, licensed {item.metadata.license}. Collected{' '}
+      {item.collectedAt.slice(0, 10)}.
+    </Text>
+  );
+}
+
+function DetailBody(props: { item: CollectedItem }) {
+  const { item } = props;
+  const github = item.source === 'github_code';
+  const url = github ? item.metadata.fileUrl : item.metadata.answerUrl;
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <Badge variant="light" color={github ? 'gray' : 'orange'}>
+          {github ? 'GitHub code' : 'Stack Overflow Q&A'}
+        </Badge>
+        {github ? (
+          <Badge variant="outline">{item.metadata.language}</Badge>
+        ) : (
+          item.metadata.tags.map((t) => (
+            <Badge key={t} variant="outline">
+              {t}
+            </Badge>
+          ))
+        )}
+      </Group>
+      <Group>
+        <Button size="xs" leftSection={<ExternalLink size={14} />} onClick={() => open(url)}>
+          {github ? 'Open on GitHub' : 'Open on Stack Overflow'}
+        </Button>
+      </Group>
+      <Attribution item={item} />
+      {github ? (
+        <CodeView code={item.content} language={item.metadata.language} label={item.metadata.path} />
+      ) : (
+        <QaView content={item.content} language={item.metadata.tags[0]} accepted={item.metadata.accepted} />
+      )}
+      <Table withTableBorder withRowBorders={false} fz="xs" verticalSpacing={4}>
+        <Table.Tbody>
+          {metadataRows(item).map(([key, value]) => (
+            <Table.Tr key={key}>
+              <Table.Th w={120}>{key}</Table.Th>
+              <Table.Td style={{ wordBreak: 'break-word' }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** The chosen item in full: highlighted code or the Q&A, every metadata field and where it came from. */
+export function ItemDetail(props: { id: string; onClose: () => void }) {
+  const query = useApiQuery('getItem', props.id);
+  return (
+    <Stack gap="sm" p="md" role="region" aria-label="Item detail" data-testid="item-detail">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Title order={4} style={{ wordBreak: 'break-word' }}>
+          {query.data?.title ?? 'Loading…'}
+        </Title>
+        <ActionIcon variant="subtle" aria-label="Close detail (Escape)" onClick={props.onClose}>
+          <X size={18} />
+        </ActionIcon>
+      </Group>
+      {query.loading && <Loader size="sm" aria-label="Loading item" />}
+      {query.error && <Alert color="red">{query.error}</Alert>}
+      {!query.loading && query.data === null && (
+        <Alert color="yellow">This item is no longer in the collection.</Alert>
+      )}
+      {query.data && <DetailBody item={query.data} />}
+    </Stack>
+  );
+}
