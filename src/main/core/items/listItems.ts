@@ -1,7 +1,5 @@
 import type { Database } from '../store/database.ts';
 import {
-  MATCH_END,
-  MATCH_START,
   type ItemPage,
   type ItemQuery,
   type ItemRow,
@@ -9,7 +7,12 @@ import {
   type SortColumn,
 } from '../../../shared/itemsContract.ts';
 import type { ItemSource } from '../../../shared/items.ts';
+import { searchTerms, type SearchTerm } from './ftsQuery.ts';
 import { itemWhere } from './itemWhere.ts';
+import { highlightMatches, matchSnippet } from './matchHighlight.ts';
+
+/** How much of a matching item's content the snippet is looked for in. */
+const SEARCHED_TEXT = 50_000;
 
 const SORT_SQL: Record<Exclude<SortColumn, 'relevance'>, string> = {
   source: 'f.source',
@@ -26,7 +29,6 @@ type RowRecord = {
   id: string;
   source: ItemSource;
   title: string;
-  title_highlight: string | null;
   excerpt: string;
   repository: string | null;
   tags: string | null;
@@ -77,34 +79,34 @@ export function listItems(db: Database, query: ItemQuery, page: PageRequest): It
     )
     .all(...w.params, page.limit, page.offset)
     .map((r) => Number(r.rowid));
-  const marks = `'${MATCH_START}', '${MATCH_END}'`;
-  const text = w.searching
-    ? `highlight(items_fts, 0, ${marks}) AS title_highlight, snippet(items_fts, 2, ${marks}, '…', 16) AS excerpt`
-    : `NULL AS title_highlight, substr(items.content, 1, 400) AS excerpt`;
+  // Snippets are cut here for the rows on screen: FTS5's snippet() would walk every match of a common word.
   const records = db
     .prepare(
-      `SELECT items.rowid AS rowid, items.id, items.source, items.title, ${text}, f.repository,
+      `SELECT items.rowid AS rowid, items.id, items.source, items.title,
+         substr(items.content, 1, ${w.searching ? SEARCHED_TEXT : 400}) AS excerpt, f.repository,
          json_extract(items.metadata, '$.tags') AS tags, f.score, f.language, f.lines,
          f.license, f.accepted, items.collected_at
-       FROM ${w.from} JOIN items ON items.rowid = f.item_rowid
-       WHERE ${w.searching ? 'items_fts MATCH ? AND ' : ''}items.rowid IN (SELECT value FROM json_each(?))`,
+       FROM items JOIN item_facets f ON items.rowid = f.item_rowid
+       WHERE items.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(...(w.searching ? [w.params[0]] : []), JSON.stringify(ids)) as RowRecord[];
+    .all(JSON.stringify(ids)) as RowRecord[];
+  const terms = w.searching ? searchTerms(query.text) : [];
   const byRowid = new Map(records.map((r) => [Number(r.rowid), r]));
   const rows = ids.flatMap((rowid) => {
     const r = byRowid.get(rowid);
-    return r ? [toRow(r, w.searching)] : [];
+    return r ? [toRow(r, terms)] : [];
   });
   return { rows, total };
 }
 
-function toRow(r: RowRecord, searching: boolean): ItemRow {
+function toRow(r: RowRecord, terms: readonly SearchTerm[]): ItemRow {
+  const searching = terms.length > 0;
   return {
     id: r.id,
     source: r.source,
     title: r.title,
-    titleHighlight: r.title_highlight,
-    snippet: searching ? r.excerpt.replace(/\s+/g, ' ').trim() : plainExcerpt(r.source, r.excerpt),
+    titleHighlight: searching ? highlightMatches(r.title, terms) : null,
+    snippet: searching ? matchSnippet(r.excerpt, terms) : plainExcerpt(r.source, r.excerpt),
     repository: r.repository,
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     score: r.score,
