@@ -6,7 +6,7 @@ export type FacetName = 'source' | 'language' | 'repository' | 'tag' | 'license'
 
 /**
  * The FROM and WHERE of a query over item_facets (alias f; its item_rowid is the item's rowid);
- * `searching` means items_fts is joined, so it can rank and make snippets.
+ * `searching` means items_fts is joined, so it can rank.
  */
 export type ItemWhere = {
   from: string;
