@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { LANGUAGES, type Language } from '../../../src/shared/settings.ts';
 import { SOURCE_TEMPLATES } from './sourceTemplates.ts';
 import type { TarEntry } from './tarball.ts';
+import { seededRandom } from '../seededRandom.ts';
 
 export type FakeRepo = {
   owner: string;
@@ -42,20 +43,8 @@ export const DISPLAY_NAMES: Record<Language, string> = {
 
 const LICENSES = ['MIT', 'Apache-2.0', null, 'NOASSERTION', 'GPL-3.0'] as const;
 
-/** mulberry32: a tiny seeded generator, so every run builds the same corpus. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateRepos(options: CorpusOptions): FakeRepo[] {
-  const random = seeded(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const day = 86_400_000;
   const start = Date.parse('2023-06-01T00:00:00Z');
   return Array.from({ length: options.repos }, (_, i) => ({

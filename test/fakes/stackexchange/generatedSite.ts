@@ -3,6 +3,7 @@
  * shared/api-recordings/stackexchange (field names, owner objects, links), with HTML bodies like the real
  * rendered posts (code blocks, inline code, entities, nested lists, links, images).
  */
+import { seededRandom } from '../seededRandom.ts';
 
 export type FakeOwner = {
   user_id?: number;
@@ -63,18 +64,6 @@ export type GeneratedSite = {
 };
 
 export const DEFAULT_TAGS = ['python', 'pandas', 'javascript', 'typescript', 'node.js', 'c#', 'sql', 'regex'];
-
-/** mulberry32: tiny seeded PRNG, so every run of a test sees the same site. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Stack Exchange's licence schedule: posts take the licence in force when they were written. */
 function licenseAt(epochSeconds: number): string {
@@ -167,7 +156,7 @@ function answerBody(rand: () => number, n: number): string {
 }
 
 export function generateSite(options: GeneratedSiteOptions = {}): GeneratedSite {
-  const rand = random(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const host = options.host ?? 'stackoverflow.com';
   const tags = options.tags ?? DEFAULT_TAGS;
   const p = options.answerProbability ?? 0.2;

@@ -138,23 +138,20 @@ export function countItems(db: Database): Record<ItemSource, number> & { total: 
   return counts;
 }
 
-export function readItem(db: Database, id: string): CollectedItem | undefined {
-  const row = db
-    .prepare(
-      'SELECT id, source, title, content, content_hash, metadata, collected_at FROM items WHERE id = ?',
-    )
-    .get(id) as
-    | {
-        id: string;
-        source: ItemSource;
-        title: string;
-        content: string;
-        content_hash: string;
-        metadata: string;
-        collected_at: string;
-      }
-    | undefined;
-  if (!row) return undefined;
+/** The columns that make a CollectedItem, for SELECTs that hand rows to `toCollectedItem`. */
+export const ITEM_COLUMNS = 'id, source, title, content, content_hash, metadata, collected_at';
+
+export type ItemRecord = {
+  id: string;
+  source: ItemSource;
+  title: string;
+  content: string;
+  content_hash: string;
+  metadata: string;
+  collected_at: string;
+};
+
+export function toCollectedItem(row: ItemRecord): CollectedItem {
   return {
     id: row.id,
     source: row.source,
@@ -164,4 +161,9 @@ export function readItem(db: Database, id: string): CollectedItem | undefined {
     collectedAt: row.collected_at,
     metadata: JSON.parse(row.metadata),
   } as CollectedItem;
+}
+
+export function readItem(db: Database, id: string): CollectedItem | undefined {
+  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = ?`).get(id) as ItemRecord | undefined;
+  return row && toCollectedItem(row);
 }
