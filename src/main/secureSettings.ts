@@ -12,14 +12,17 @@ export function electronStorePersistence(): SettingsPersistence {
 }
 
 /**
- * Secrets encrypted with the OS keychain through safeStorage. Where the OS offers no encryption the
- * value is kept in clear and the Settings screen says so.
+ * Secrets encrypted with the OS keychain through safeStorage. Where the OS offers no real encryption the
+ * Settings screen says so.
  */
 export function safeStorageSecretBox(): SecretBox {
-  const encrypts = safeStorage.isEncryptionAvailable();
+  // On Linux without a keyring Chromium falls back to a fixed password ("basic_text"): not real encryption.
+  const weak = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  const available = safeStorage.isEncryptionAvailable();
   return {
-    encrypts,
-    seal: (plain) => (encrypts ? `safe:${safeStorage.encryptString(plain).toString('base64')}` : plain),
+    // Still sealed when weak (not greppable), but the Settings screen warns that it is not real encryption.
+    encrypts: available && !weak,
+    seal: (plain) => (available ? `safe:${safeStorage.encryptString(plain).toString('base64')}` : plain),
     open: (sealed) =>
       sealed.startsWith('safe:') ? safeStorage.decryptString(Buffer.from(sealed.slice(5), 'base64')) : sealed,
   };
