@@ -1,18 +1,24 @@
-/** `npm run bench`: every benchmark in turn; figures are printed, never asserted. */
-import { benchGithub } from './githubBench.ts';
-import { benchItems } from './itemsBench.ts';
-import { benchPipeline } from './pipelineBench.ts';
-import { benchStackOverflow } from './stackoverflowBench.ts';
+/**
+ * `npm run bench [name]`: every benchmark in turn, each in a fresh process so that one's memory does not
+ * show in the next one's figures. Figures are printed, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
-const only = process.argv[2];
-const benches = {
-  github: benchGithub,
-  stackoverflow: benchStackOverflow,
-  pipeline: benchPipeline,
-  items: benchItems,
+const BENCHES = {
+  github: 'githubBench.ts',
+  stackoverflow: 'stackoverflowBench.ts',
+  pipeline: 'pipelineBench.ts',
+  items: 'itemsBench.ts',
 };
-for (const [name, bench] of Object.entries(benches)) {
+const only = process.argv[2];
+if (only && !(only in BENCHES)) {
+  console.error(`Unknown benchmark "${only}". Choose from: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, file] of Object.entries(BENCHES)) {
   if (only && only !== name) continue;
-  await bench();
+  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, file)], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
   console.log();
 }

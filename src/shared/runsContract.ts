@@ -28,6 +28,8 @@ export type SourceMetrics = {
   successRate: number;
   recentErrors: { at: string; message: string }[];
   wait?: { reason: string; until: string };
+  /** Rate-limit waits so far in this process. */
+  waits: number;
   /** Seconds left at the current pace; absent when unknown. */
   etaSeconds?: number;
 };

@@ -110,7 +110,7 @@ describe('cli collect', () => {
     } finally {
       delete process.env.GITHUB_TOKEN;
     }
-    expect(io.out.some((l) => /github running, \d+\/2 repositories, \d+ new/.test(l))).toBe(true);
+    expect(io.out.some((l) => /github running, \d+\/2 repositories, \d+ new .*\d+ skips, \d+ errors, \d+ waits, \d+ req/.test(l))).toBe(true);
     expect(io.out.at(-1)).toMatch(/\[run 1 completed \d+s\] github completed, 2\/2 repositories/);
     const stats = captureIo();
     expect(await runStatsCommand(['--data', dir], stats)).toBe(0);

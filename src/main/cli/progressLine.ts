@@ -12,6 +12,7 @@ function sourcePart(m: SourceMetrics): string {
     `${n(p.items.inserted)} new ${n(p.items.updated)} upd ${n(p.items.unchanged)} same`,
     `${n(skips)} skips`,
     `${n(p.errors)} errors`,
+    `${n(m.waits)} waits`,
     `${n(p.requests)} req`,
     quota && `quota ${quota}`,
   ];

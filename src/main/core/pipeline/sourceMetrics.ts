@@ -30,6 +30,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
   let reason: string | undefined;
   let progress = emptyProgress(source, total);
   let wait: SourceMetrics['wait'];
+  let waits = 0;
   let startedAt: number | undefined;
   let endedAt: number | undefined;
   const recentErrors: SourceMetrics['recentErrors'] = [];
@@ -73,6 +74,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
           if (status === 'waiting' && !wait) status = 'running';
           break;
         case 'wait':
+          waits++;
           wait = { reason: event.reason, until: event.until };
           if (status === 'running') status = 'waiting';
           break;
@@ -108,6 +110,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
         successRate: attempted > 0 ? unitsDone / attempted : 1,
         recentErrors: [...recentErrors],
         wait,
+        waits,
         etaSeconds: live && unitsPerSecond > 0 ? Math.round(left / unitsPerSecond) : undefined,
       };
     },

@@ -98,7 +98,11 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
           hint={`average ${rate(metrics.itemsPerSecondAverage)}/s`}
         />
         <Figure label="Success" value={`${Math.round(metrics.successRate * 100)}%`} />
-        <Figure label="Requests" value={number(p.requests)} />
+        <Figure
+          label="Requests"
+          value={number(p.requests)}
+          hint={`${number(metrics.waits)} rate-limit waits so far`}
+        />
         <Figure label="Errors" value={number(p.errors)} />
         <Figure label="Skipped" value={number(skips.reduce((n, [, c]) => n + c, 0))} />
       </SimpleGrid>
