@@ -23,7 +23,9 @@ type FakeStats = {
  * renderer would get.
  */
 export async function benchPipeline(): Promise<void> {
-  console.log('Pipeline (both sources, fakes in a separate process)');
+  console.log(
+    `Pipeline (both sources, fakes in a separate process; V8 flags: ${process.execArgv.join(' ') || 'none'})`,
+  );
   const fakes = fork(
     path.join(import.meta.dirname, 'fakeServers.ts'),
     [

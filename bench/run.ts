@@ -1,9 +1,11 @@
 /**
- * `npm run bench [name]`: every benchmark in turn, each in a fresh process so that one's memory does not
- * show in the next one's figures. Figures are printed, never asserted.
+ * `npm run bench [name]`: every benchmark in turn, each in a fresh process (with the V8 flags the app's
+ * main process gets) so that one's memory does not show in the next one's figures. Figures are printed,
+ * never asserted.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { V8_FLAGS } from '../scripts/v8Flags.mjs';
 
 const BENCHES = {
   github: 'githubBench.ts',
@@ -18,7 +20,9 @@ if (only && !(only in BENCHES)) {
 }
 for (const [name, file] of Object.entries(BENCHES)) {
   if (only && only !== name) continue;
-  const run = spawnSync(process.execPath, [path.join(import.meta.dirname, file)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [...V8_FLAGS, path.join(import.meta.dirname, file)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
   console.log();
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { V8_FLAGS } from './v8Flags.mjs';
 
 const bin = (name) => path.join('node_modules', '.bin', name);
 const binaryPresent = () =>
@@ -22,5 +23,9 @@ if (!binaryPresent()) {
   }
 }
 
-const run = spawnSync(bin('electron-vite'), ['preview'], { stdio: 'inherit' });
+// electron-vite hands ELECTRON_CLI_ARGS to Electron; --js-flags on its command line reaches the main process.
+const run = spawnSync(bin('electron-vite'), ['preview'], {
+  stdio: 'inherit',
+  env: { ...process.env, ELECTRON_CLI_ARGS: JSON.stringify([`--js-flags=${V8_FLAGS.join(' ')}`]) },
+});
 process.exit(run.status ?? 1);
