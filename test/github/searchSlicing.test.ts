@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/shared/settings.ts';
 import { createGithubClient } from '../../src/main/core/github/githubClient.ts';
 import { webBaseOf } from '../../src/main/core/github/githubItem.ts';
-import { discoverRepositories, type Repo } from '../../src/main/core/github/repoDiscovery.ts';
+import { createDiscoveryCursors } from '../../src/main/core/github/discoveryCursors.ts';
+import {
+  discoverRepositories,
+  type DiscoveryResume,
+  type Repo,
+} from '../../src/main/core/github/repoDiscovery.ts';
 import { searchBases, searchQuery } from '../../src/main/core/github/searchQuery.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
@@ -53,6 +58,8 @@ describe('discovery past 1,000 results', () => {
   async function discover(
     maxRepos: number,
     change: (s: ReturnType<typeof defaultSettings>['github']) => void = () => {},
+    resume?: DiscoveryResume,
+    stopAfter = Infinity,
   ) {
     const s = defaultSettings().github;
     Object.assign(s, {
@@ -68,17 +75,37 @@ describe('discovery past 1,000 results', () => {
     const errors: string[] = [];
     const client = createGithubClient({ baseUrl: fake.url, token: TOKEN, searchMinTimeMs: 0 });
     const found: Repo[] = [];
+    const cursors = createDiscoveryCursors();
     fake.searches.length = 0;
-    for await (const repo of discoverRepositories(s, {
-      client,
-      signal: new AbortController().signal,
-      log: silentLogger,
-      onError: (m) => errors.push(m),
-    })) {
-      found.push(repo);
+    for await (const discovered of discoverRepositories(
+      s,
+      { client, signal: new AbortController().signal, log: silentLogger, onError: (m) => errors.push(m) },
+      resume,
+    )) {
+      found.push(discovered.repo);
+      cursors.found(discovered);
+      cursors.finished(discovered);
+      if (found.length >= stopAfter) break;
     }
-    return { found, errors };
+    return { found, errors, cursors: cursors.cursors(), searches: [...fake.searches] };
   }
+
+  it('resumes from the saved search position: the same repositories, without searching from the top', async () => {
+    const custom = (s: ReturnType<typeof defaultSettings>['github']) =>
+      (s.customQuery = 'fork:false archived:false');
+    const full = await discover(1200, custom);
+    const first = await discover(1200, custom, undefined, 1050);
+    expect(first.cursors[0]).toMatchObject({ page: expect.any(Number) });
+    const rest = await discover(1200, custom, {
+      cursors: first.cursors.map((c) => c ?? undefined),
+      done: first.found.map((r) => r.full_name),
+    });
+    expect([...first.found, ...rest.found].map((r) => r.full_name)).toEqual(
+      full.found.map((r) => r.full_name),
+    );
+    // Only the page it stopped in is searched again, not the ten pages before it.
+    expect(rest.searches.length).toBeLessThanOrEqual(full.searches.length - first.searches.length + 1);
+  });
 
   it('walks down by stars to collect more than 1,000 repositories, each once', async () => {
     // Without forks or archived ones, the 1,500 generated repositories hold more than 1,200 matches.

@@ -8,7 +8,8 @@ import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { limitWaiter, type WaitNotice } from './limitWaits.ts';
 import { createQuotaTracker } from './quotaTracker.ts';
 import { readRepoArchive } from './repoArchive.ts';
-import { discoverRepositories, type Repo } from './repoDiscovery.ts';
+import { createDiscoveryCursors } from './discoveryCursors.ts';
+import { discoverRepositories, type DiscoveredRepo, type Repo, type SearchCursor } from './repoDiscovery.ts';
 import { createRepoFileSelector } from './repoFileSelector.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
 import { readRepoTree } from './treeFallback.ts';
@@ -31,8 +32,9 @@ export type GithubCollectorDeps = {
 
 type HttpError = { status?: number; message?: string };
 
-/** What a resumed run needs: the repositories finished (items stored) and the figures so far. */
+/** What a resumed run needs: where each search was, the repositories finished (items stored), the figures. */
 type GithubCheckpoint = {
+  discovery: (SearchCursor | null)[];
   reposDone: string[];
   progress: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
 };
@@ -76,6 +78,7 @@ export async function collectGithub(
   };
   const resumed = ctx.checkpoint?.initial as GithubCheckpoint | undefined;
   const reposDone = new Set(resumed?.reposDone ?? []);
+  const discovery = createDiscoveryCursors(resumed?.discovery);
   if (resumed) Object.assign(progress, structuredClone(resumed.progress));
   const notify = (wait: WaitNotice) => {
     ctx.log.info(`Waiting: ${wait.reason}`, { until: wait.until.toISOString() });
@@ -128,7 +131,11 @@ export async function collectGithub(
   }
   function checkpointState(): GithubCheckpoint {
     const { done, items, skips, errors } = progress;
-    return { reposDone: [...reposDone], progress: { done, items, skips, errors } };
+    return {
+      discovery: discovery.cursors(),
+      reposDone: [...reposDone],
+      progress: { done, items, skips, errors },
+    };
   }
   function flushSkips(): void {
     recordSkips(ctx.db, pendingSkips, ctx.runId);
@@ -173,7 +180,8 @@ export async function collectGithub(
     await readRepoTree(ref, selector, { client, signal, log: ctx.log });
   }
 
-  async function collectRepoSafely(repo: Repo): Promise<void> {
+  async function collectRepoSafely(found: DiscoveredRepo): Promise<void> {
+    const { repo } = found;
     progress.phase = 'downloading';
     // A repository cut short by cancel or a stop is not finished: a resumed run reads it again.
     let finished = false;
@@ -196,24 +204,32 @@ export async function collectGithub(
       if (finished) {
         progress.done++;
         reposDone.add(repo.full_name);
+        discovery.finished(found);
         flushItems(true);
       }
       reporter.tick();
     }
   }
 
-  const repos = discoverRepositories(settings, {
-    client,
-    signal,
-    log: ctx.log,
-    onError: countError,
-    onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
-  });
+  const repos = discoverRepositories(
+    settings,
+    {
+      client,
+      signal,
+      log: ctx.log,
+      onError: countError,
+      onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
+    },
+    resumed && {
+      cursors: resumed.discovery.map((c) => c ?? undefined),
+      done: [...reposDone],
+    },
+  );
   async function worker(): Promise<void> {
     while (!signal.aborted) {
       const next = await repos.next();
       if (next.done) return;
-      if (reposDone.has(next.value.full_name)) continue;
+      discovery.found(next.value);
       await collectRepoSafely(next.value);
     }
   }

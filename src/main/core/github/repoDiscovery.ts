@@ -48,6 +48,22 @@ export type DiscoveryDeps = {
 
 type Page = { total: number; repos: Repo[] };
 
+/**
+ * Where a search stream is: the star slice and the page of it. Saved with the checkpoint, so a resumed
+ * run searches on from there instead of from the top. (Inside a cut by pushed date it points at the
+ * slice's first page: those searches are redone, the repositories already done are skipped.)
+ */
+export type SearchCursor = { starsMin: number; starsMax: number | null; page: number };
+
+/** A repository found, with the search stream that found it and where that stream was. */
+export type DiscoveredRepo = { repo: Repo; stream: number; cursor: SearchCursor };
+
+const cursorOf = (slice: Slice, page: number): SearchCursor => ({
+  starsMin: slice.stars.min,
+  starsMax: Number.isFinite(slice.stars.max) ? slice.stars.max : null,
+  page,
+});
+
 /** One page of a search; undefined (after reporting it) when that page cannot be had. */
 async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise<Page | undefined> {
   let response;
@@ -82,13 +98,18 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
   return { total: parsed.data.total_count, repos };
 }
 
-/** All pages of one query (at most the first 1,000 results), lazily. */
-async function* pages(q: string, first: Page, deps: DiscoveryDeps): AsyncGenerator<Repo> {
-  yield* first.repos;
+/** The pages of one query from `firstPage` on (at most the first 1,000 results), lazily, with page numbers. */
+async function* pages(
+  q: string,
+  first: Page,
+  firstPage: number,
+  deps: DiscoveryDeps,
+): AsyncGenerator<{ repo: Repo; page: number }> {
+  for (const repo of first.repos) yield { repo, page: firstPage };
   const last = Math.min(Math.ceil(first.total / PER_PAGE), SEARCH_CAP / PER_PAGE);
-  for (let page = 2; page <= last && !deps.signal.aborted; page++) {
+  for (let page = firstPage + 1; page <= last && !deps.signal.aborted; page++) {
     const next = await searchPage(q, page, deps);
-    if (next) yield* next.repos;
+    if (next) for (const repo of next.repos) yield { repo, page };
   }
 }
 
@@ -106,7 +127,7 @@ async function* byPushedDate(
   if (first.total <= SEARCH_CAP || from === to) {
     if (first.total > SEARCH_CAP)
       deps.log.warn('More than 1,000 repositories on one day and star count; taking the first 1,000', { q });
-    yield* pages(q, first, deps);
+    for await (const { repo } of pages(q, first, 1, deps)) yield repo;
     return;
   }
   const middle = addDays(from, Math.floor(daysBetween(from, to) / 2));
@@ -123,22 +144,28 @@ async function* sliced(
   base: SearchBase,
   deps: DiscoveryDeps,
   reportTotal: (n: number) => void,
-): AsyncGenerator<Repo> {
-  let slice: Slice = { stars: { min: base.minStars, max: Infinity } };
-  let reported = false;
+  start?: SearchCursor,
+): AsyncGenerator<{ repo: Repo; cursor: SearchCursor }> {
+  let slice: Slice = start
+    ? { stars: { min: start.starsMin, max: start.starsMax ?? Infinity } }
+    : { stars: { min: base.minStars, max: Infinity } };
+  let firstPage = start?.page ?? 1;
+  // A resumed stream's first answer covers only what is left: its total would mislead.
+  let reported = start !== undefined;
   while (!deps.signal.aborted) {
     const q = searchQuery(base, slice);
-    const first = await searchPage(q, 1, deps);
+    const first = await searchPage(q, firstPage, deps);
     if (!first) return;
     if (!reported) {
       reportTotal(first.total);
       reported = true;
     }
     let lowest = Infinity;
-    for await (const repo of pages(q, first, deps)) {
+    for await (const { repo, page } of pages(q, first, firstPage, deps)) {
       lowest = Math.min(lowest, repo.stargazers_count);
-      yield repo;
+      yield { repo, cursor: cursorOf(slice, page) };
     }
+    firstPage = 1;
     const canSlice = !(base.custom && /\bstars:/.test(base.rest));
     if (first.total <= SEARCH_CAP || lowest === Infinity || !canSlice) {
       if (first.total > SEARCH_CAP)
@@ -148,7 +175,9 @@ async function* sliced(
     if (lowest === slice.stars.max || lowest <= slice.stars.min) {
       // A thousand repositories share this star count: cut it by date, then go on below it.
       const from = base.pushedAfter ? addDays(base.pushedAfter, 1) : EARLIEST_PUSH;
-      yield* byPushedDate(base, lowest, from, (deps.today ?? todayUtc)(), deps);
+      const cursor = cursorOf(slice, 1);
+      for await (const repo of byPushedDate(base, lowest, from, (deps.today ?? todayUtc)(), deps))
+        yield { repo, cursor };
       if (lowest <= slice.stars.min) return;
       slice = { stars: { min: slice.stars.min, max: lowest - 1 } };
     } else {
@@ -160,33 +189,44 @@ async function* sliced(
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
+/** Where a resumed run picks up: each stream's cursor, and the repositories it already collected. */
+export type DiscoveryResume = { cursors: (SearchCursor | undefined)[]; done: readonly string[] };
+
 /**
  * Repositories to collect, each once, most starred first within each search, taking from the
- * searches (one per language) in turn so every language gets its share, until `maxRepos`.
+ * searches (one per language) in turn so every language gets its share, until `maxRepos` (counting
+ * those a resumed run already collected, which are not yielded again).
  */
 export async function* discoverRepositories(
   settings: GithubSettings,
   deps: DiscoveryDeps,
-): AsyncGenerator<Repo> {
+  resume?: DiscoveryResume,
+): AsyncGenerator<DiscoveredRepo> {
   const bases = searchBases(settings);
   const totals = new Map<number, number>();
   const streams = bases.map((base, i) =>
-    sliced(base, deps, (n) => {
-      totals.set(i, n);
-      if (totals.size === bases.length) deps.onTotal?.([...totals.values()].reduce((a, b) => a + b, 0));
-    }),
+    sliced(
+      base,
+      deps,
+      (n) => {
+        totals.set(i, n);
+        if (totals.size === bases.length) deps.onTotal?.([...totals.values()].reduce((a, b) => a + b, 0));
+      },
+      resume?.cursors[i],
+    ),
   );
-  const seen = new Set<string>();
-  let live = streams;
+  const seen = new Set<string>(resume?.done.map((name) => name.toLowerCase()));
+  let live = streams.map((generator, index) => ({ generator, index }));
   while (live.length > 0 && seen.size < settings.maxRepos && !deps.signal.aborted) {
     const next: typeof live = [];
     for (const stream of live) {
-      let step = await stream.next();
-      while (!step.done && seen.has(step.value.full_name.toLowerCase())) step = await stream.next();
+      let step = await stream.generator.next();
+      while (!step.done && seen.has(step.value.repo.full_name.toLowerCase()))
+        step = await stream.generator.next();
       if (step.done) continue;
       next.push(stream);
-      seen.add(step.value.full_name.toLowerCase());
-      yield step.value;
+      seen.add(step.value.repo.full_name.toLowerCase());
+      yield { ...step.value, stream: stream.index };
       if (seen.size >= settings.maxRepos || deps.signal.aborted) break;
     }
     live = next;
