@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { runCollectCommand, type Io } from '../../src/main/cli/collectCommand.ts';
 import { runStatsCommand } from '../../src/main/cli/statsCommand.ts';
 import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
@@ -110,8 +110,10 @@ describe('cli collect', () => {
     } finally {
       delete process.env.GITHUB_TOKEN;
     }
-    expect(io.out.some((l) => /github running, \d+\/2 repositories, \d+ new .*\d+ skips, \d+ errors, \d+ waits, \d+ req/.test(l))).toBe(true);
-    expect(io.out.at(-1)).toMatch(/\[run 1 completed \d+s\] github completed, 2\/2 repositories/);
+    // The last line has every figure: repositories, files stored, skips, errors, waits, requests, quota.
+    expect(io.out.at(-1)).toMatch(
+      /^\[run 1 completed \d+s\] github completed, 2\/2 repositories, [1-9]\d* new 0 upd 0 same, [1-9]\d* skips, 0 errors, 0 waits, \d+ req, quota core [\d,]+\/5,000 search [\d,]+\/30$/,
+    );
     const stats = captureIo();
     expect(await runStatsCommand(['--data', dir], stats)).toBe(0);
     expect(stats.out[0]).toMatch(/^items: [1-9]\d* \(github_code [1-9]\d*, stackoverflow_qa 0\)$/);
@@ -119,20 +121,32 @@ describe('cli collect', () => {
   });
 
   it('treats Ctrl-C as cancel: stores what it has, records the run as cancelled, exits 130', async () => {
+    // Slow enough (about 10 s) that the interrupt lands mid-run.
+    const slow = await startFakeStackExchange({ keys: [SE_KEY], site: { questions: 3000 }, latencyMs: 400 });
+    onTestFinished(() => slow.close());
     const dir = tmp();
     const file = writeSettings(dir, {
       stackoverflow: {
-        baseUrl: se.url,
+        baseUrl: slow.url,
         tags: ['python'],
         minQuestionScore: 0,
         minAnswerScore: 0,
-        maxQuestions: 1500,
+        maxQuestions: 2500,
       },
       pipeline: { githubEnabled: false },
     });
     const child = spawn(
       process.execPath,
-      [path.resolve('src/main/cli/index.ts'), 'collect', '--settings', file, '--data', dir],
+      [
+        path.resolve('src/main/cli/index.ts'),
+        'collect',
+        '--settings',
+        file,
+        '--data',
+        dir,
+        '--interval-ms',
+        '50',
+      ],
       {
         env: { ...process.env, STACKEXCHANGE_KEY: SE_KEY },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,7 +156,7 @@ describe('cli collect', () => {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     // Interrupt once something is stored.
-    const stored = () => /stackoverflow running, [1-9]/.test(output);
+    const stored = () => /stackoverflow running, .* [1-9]\d* new/.test(output);
     const interval = setInterval(() => stored() && child.kill('SIGINT'), 50);
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     clearInterval(interval);
