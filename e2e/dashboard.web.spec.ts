@@ -5,6 +5,7 @@ import {
   type FakeStackExchange,
 } from '../test/fakes/stackexchange/fakeStackExchange.ts';
 import { resetBridge } from './harness/bridgeUrl.ts';
+import { watchConsole } from './harness/watchConsole.ts';
 
 const TOKEN = 'ghp_fake_valid_token_0001';
 const SE_KEY = 'fake-se-key-0001';
@@ -44,9 +45,7 @@ const itemsStored = async (page: Page) =>
   Number((await page.getByTestId('total-items').innerText()).replace(/,/g, ''));
 
 test('Dashboard: start a run, watch it move, pause, resume, cancel, see it in history', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchConsole(page);
 
   await configureBothFakes(page);
   await page.getByRole('link', { name: /Dashboard/ }).click();

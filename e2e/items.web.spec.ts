@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
 import { BRIDGE_URL, resetBridge } from './harness/bridgeUrl.ts';
+import { watchConsole } from './harness/watchConsole.ts';
 
 const SEEDED = 300;
 
@@ -15,15 +16,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await fetch(`${BRIDGE_URL}/__test__/clear-items`, { method: 'POST' });
 });
-
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
 
 /** The same query through the contract, to check what the screen shows against the core. */
 const listIds = (page: Page, query: ItemQueryInput) =>

@@ -5,6 +5,7 @@ import {
   startFakeStackExchange,
   type FakeStackExchange,
 } from '../test/fakes/stackexchange/fakeStackExchange.ts';
+import { watchConsole } from './harness/watchConsole.ts';
 
 const GOOD_TOKEN = 'ghp_fake_valid_token_0001';
 const SE_KEY = 'fake-se-key-0001';
@@ -20,16 +21,6 @@ test.afterAll(async () => {
   await github.close();
   await se.close();
 });
-
-/** Every console error and uncaught exception of the page, checked at the end of each test. */
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return problems;
-}
 
 const field = (page: Page, testId: string) => page.getByTestId(testId);
 
