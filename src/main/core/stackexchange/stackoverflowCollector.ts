@@ -207,22 +207,50 @@ export async function collectStackOverflow(
     };
     writer.flush(() => save(state));
   };
-  try {
-    ticker.final();
-    while (progress.done < so.maxQuestions && streams.some((s) => s.more)) {
-      for (const stream of streams) {
-        if (!stream.more || progress.done >= so.maxQuestions) continue;
-        const page = stream.page++;
-        try {
-          const wrapper = await fetchQuestionPage(client, stream.query, page);
-          stream.more = wrapper.has_more;
-          await processPage(wrapper.items, seen);
-          checkpoint();
-        } catch (error) {
-          giveUp(`page ${page} of [${stream.query.tag}]`, error);
-        }
+  type Stream = (typeof streams)[number];
+  // Each worker takes the next tag in turn, one page at a time: tags share maxQuestions fairly, and a tag
+  // never has two pages in flight, so the page a checkpoint saves is always the next one to fetch.
+  const busy = new Set<Stream>();
+  let turn = 0;
+  const nextStream = (): Stream | undefined => {
+    for (let i = 0; i < streams.length; i++) {
+      const stream = streams[(turn + i) % streams.length];
+      if (stream.more && !busy.has(stream)) {
+        turn = (turn + i + 1) % streams.length;
+        return stream;
       }
     }
+    return undefined;
+  };
+  let stopped: unknown;
+  const worker = async () => {
+    for (let stream = nextStream(); stream; stream = nextStream()) {
+      if (stopped !== undefined || progress.done >= so.maxQuestions) return;
+      busy.add(stream);
+      const page = stream.page;
+      try {
+        const wrapper = await fetchQuestionPage(client, stream.query, page);
+        stream.more = wrapper.has_more;
+        await processPage(wrapper.items, seen);
+      } catch (error) {
+        try {
+          giveUp(`page ${page} of [${stream.query.tag}]`, error);
+        } catch (fatal) {
+          stopped ??= fatal;
+          return;
+        }
+      } finally {
+        busy.delete(stream);
+      }
+      stream.page = page + 1;
+      checkpoint();
+    }
+  };
+  try {
+    ticker.final();
+    const concurrency = Math.min(ctx.settings.pipeline.stackoverflowConcurrency, streams.length);
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    if (stopped !== undefined) throw stopped;
     await fetchPendingAnswers(true);
     writer.flush();
     return finish('completed');

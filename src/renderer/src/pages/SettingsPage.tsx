@@ -352,7 +352,7 @@ function SettingsForm(props: { saved: PublicSettings }) {
         />
         <NumberInput
           label="Stack Overflow concurrency"
-          description="Requests at once (1–4); the API allows 30 a second."
+          description="Tags fetched at once (1–4); requests stay under 30 a second."
           value={values.pipeline.stackoverflowConcurrency}
           onChange={(v) => set('pipeline', 'stackoverflowConcurrency', v as number)}
           {...field('pipeline', 'stackoverflowConcurrency')}
