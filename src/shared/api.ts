@@ -50,7 +50,3 @@ export const EVENT_CHANNEL = 'app-event';
 
 /** What the preload (and the browser-test bridge) put on `window.api`. */
 export type WindowApi = Api & { onEvent(listener: AppEventListener): () => void };
-
-export function parseArgs<C extends Channel>(channel: C, args: unknown[]): Parameters<Api[C]> {
-  return API_INPUTS[channel].parse(args) as Parameters<Api[C]>;
-}

@@ -125,9 +125,6 @@ export type PipelineSettings = Settings['pipeline'];
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
-/** The settings that hold secrets, by section. */
-export const SECRET_FIELDS = { github: 'token', stackoverflow: 'apiKey' } as const;
-
 /** How a secret appears outside the main process: never the value, only whether it is set and a hint. */
 export const maskedSecretSchema = z.object({
   isSet: z.boolean(),

@@ -107,5 +107,3 @@ export function createQuotaTracker(options: QuotaTrackerOptions) {
     },
   };
 }
-
-export type QuotaTracker = ReturnType<typeof createQuotaTracker>;

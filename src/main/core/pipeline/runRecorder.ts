@@ -93,7 +93,6 @@ export function createRunRecorder(db: Database) {
     },
   };
 }
-export type RunRecorder = ReturnType<typeof createRunRecorder>;
 
 /** A source's checkpoint within a run; `save` is meant to run inside the items' transaction. */
 export function checkpointStore(db: Database, runId: number, source: SourceId) {

@@ -118,13 +118,6 @@ export function recordSkips(db: Database, skips: readonly SkipRecord[], runId?: 
   });
 }
 
-/** Known content hashes by id, so a collector can tell "unchanged" before doing costly work. */
-export function storedHash(db: Database, id: string): string | undefined {
-  const row = db.prepare('SELECT content_hash FROM items WHERE id = ?').get(id) as
-    { content_hash: string } | undefined;
-  return row?.content_hash;
-}
-
 export function countItems(db: Database): Record<ItemSource, number> & { total: number } {
   const rows = db.prepare('SELECT source, COUNT(*) AS n FROM items GROUP BY source').all() as {
     source: ItemSource;
