@@ -115,37 +115,48 @@ describe('collectGithub against the fake', () => {
     const idsBefore = storedItems(db).map((r) => r.id);
     expect(first.progress.items).toMatchObject({ inserted: 3 * KEPT_PER_REPO - 2, duplicates: 2 });
 
+    // Nothing pushed since: each repository is skipped without a request for its archive.
+    const tarballsBefore = fake.requests.get('tarball') ?? 0;
     const second = await collect(makeRun(settings, db));
     expect(storedItems(db).map((r) => r.id)).toEqual(idsBefore);
-    expect(second.progress.items).toEqual({
+    expect(second.progress.items).toEqual({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 });
+    expect(second.progress.skips).toEqual({ unchanged_repo: 3 });
+    expect(fake.requests.get('tarball') ?? 0).toBe(tarballsBefore);
+
+    // Other file filters may keep other files: every repository is read again, its files unchanged.
+    const wider = githubSettings(fake, (s) => ((s.github.maxRepos = 3), (s.github.maxFileSizeKb = 65)));
+    const third = await collect(makeRun(wider, db));
+    expect(third.progress.items).toEqual({
       inserted: 0,
       updated: 0,
       unchanged: 3 * KEPT_PER_REPO - 2,
       duplicates: 2,
     });
 
-    const files = fake.filesOf(fake.repos[1]);
+    // A push to one repository: only that one is read again; its edited file is an update.
+    const repo = fake.repos[1];
+    const files = fake.filesOf(repo);
     const target = files.find((f) => f.path === 'src/rust/module_0.rs')!;
-    const original = target.content;
-    target.content = Buffer.concat([original, Buffer.from('\npub fn added() {}\n')]);
+    const original = { content: target.content, pushedAt: repo.pushedAt };
+    target.content = Buffer.concat([original.content, Buffer.from('\npub fn added() {}\n')]);
     // A copy of another repository's file under a new path: same blob, so a duplicate.
     files.push({
       path: 'src/copied.py',
       content: fake.filesOf(fake.repos[0]).find((f) => f.path === 'src/python/module_0.py')!.content,
     });
+    repo.pushedAt = new Date(Date.parse(repo.pushedAt) + 60_000).toISOString();
     try {
-      const third = await collect(makeRun(settings, db));
-      expect(third.progress.items).toEqual({
-        inserted: 0,
-        updated: 1,
-        unchanged: 3 * KEPT_PER_REPO - 3,
-        duplicates: 3,
-      });
+      const fourth = await collect(makeRun(wider, db));
+      expect(fourth.progress.skips.unchanged_repo).toBe(2);
+      expect(fourth.progress.items.inserted).toBe(0);
+      expect(fourth.progress.items.updated).toBe(1);
+      expect(fourth.progress.items.duplicates).toBeGreaterThanOrEqual(1);
       const updated = readItem(db, githubItemId('org1/project-1', 'src/rust/module_0.rs'));
       expect(updated?.source === 'github_code' && updated.metadata.functions).toContain('added');
       expect(storedItems(db).map((r) => r.id)).toEqual(idsBefore);
     } finally {
-      target.content = original;
+      target.content = original.content;
+      repo.pushedAt = original.pushedAt;
       files.pop();
     }
   });

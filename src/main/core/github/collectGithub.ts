@@ -8,6 +8,7 @@ import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { limitWaiter, type WaitNotice } from './limitWaits.ts';
 import { createQuotaTracker } from './quotaTracker.ts';
 import { readRepoArchive } from './repoArchive.ts';
+import { fileFiltersKey, repoLedger } from './repoLedger.ts';
 import { createDiscoveryCursors } from './discoveryCursors.ts';
 import { discoverRepositories, type DiscoveredRepo, type Repo, type SearchCursor } from './repoDiscovery.ts';
 import { createRepoFileSelector } from './repoFileSelector.ts';
@@ -100,6 +101,7 @@ export async function collectGithub(
     retryBaseMs: deps.retryBaseMs,
   });
   const webBase = webBaseOf(settings.baseUrl);
+  const ledger = repoLedger(ctx.db, fileFiltersKey(settings));
 
   function fail(reason: string): void {
     if (failure) return;
@@ -117,13 +119,21 @@ export async function collectGithub(
 
   let pendingItems: CollectedItem[] = [];
   let pendingSkips: SkipRecord[] = [];
-  /** Writes the pending items; with `checkpoint`, saves the repositories done in the same transaction. */
-  function flushItems(checkpoint = false): void {
-    if (pendingItems.length === 0 && !checkpoint) return;
-    const save = checkpoint ? ctx.checkpoint?.save : undefined;
+  /**
+   * Writes the pending items. When a repository ends, also records it (when read in full) and saves the
+   * checkpoint, in the same transaction.
+   */
+  function flushItems(ended?: { repo: Repo; readInFull: boolean }): void {
+    if (pendingItems.length === 0 && !ended) return;
+    const save = ctx.checkpoint?.save;
     const counts = upsertItems(ctx.db, pendingItems, {
       runId: ctx.runId,
-      alsoInTransaction: save && (() => save(checkpointState())),
+      alsoInTransaction:
+        ended &&
+        (() => {
+          if (ended.readInFull) ledger.collected(ended.repo);
+          save?.(checkpointState());
+        }),
     });
     pendingItems = [];
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) progress.items[key] += counts[key];
@@ -185,8 +195,14 @@ export async function collectGithub(
     progress.phase = 'downloading';
     // A repository cut short by cancel or a stop is not finished: a resumed run reads it again.
     let finished = false;
+    let readInFull = false;
     try {
-      await collectRepo(repo);
+      if (ledger.unchanged(repo))
+        skip(repo.full_name, 'unchanged_repo', `nothing pushed since ${repo.pushed_at}`);
+      else {
+        await collectRepo(repo);
+        readInFull = true;
+      }
       finished = true;
     } catch (error) {
       if (signal.aborted) return;
@@ -205,7 +221,7 @@ export async function collectGithub(
         progress.done++;
         reposDone.add(repo.full_name);
         discovery.finished(found);
-        flushItems(true);
+        flushItems({ repo, readInFull });
       }
       reporter.tick();
     }

@@ -132,4 +132,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX item_facets_collected_at ON item_facets(collected_at);
     `,
   },
+  {
+    version: 4,
+    name: 'GitHub repositories collected',
+    sql: `
+      -- A repository read in full, with its push date and the file filters used: a later run with the same
+      -- filters skips it until something is pushed (no request at all).
+      CREATE TABLE github_repos (
+        repository    TEXT PRIMARY KEY,
+        pushed_at     TEXT,
+        filters       TEXT NOT NULL,      -- hash of the settings that decide which files are kept
+        collected_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

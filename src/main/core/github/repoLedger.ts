@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import type { GithubSettings } from '../../../shared/settings.ts';
+import type { Database } from '../store/database.ts';
+import type { Repo } from './repoDiscovery.ts';
+
+/** A hash of the settings that decide which files of a repository are kept. */
+export function fileFiltersKey(settings: GithubSettings): string {
+  const { languages, includeGlobs, excludeGlobs, maxFileSizeKb, maxFilesPerRepo } = settings;
+  const decisive = {
+    languages: [...languages].sort(),
+    includeGlobs,
+    excludeGlobs,
+    maxFileSizeKb,
+    maxFilesPerRepo,
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Repositories already read in full. Nothing pushed since (same pushed_at) and the same filters means the
+ * same files: a re-run skips them without a request.
+ */
+export function repoLedger(db: Database, filtersKey: string) {
+  const find = db.prepare('SELECT pushed_at, filters FROM github_repos WHERE repository = ?');
+  const record = db.prepare(
+    `INSERT INTO github_repos (repository, pushed_at, filters, collected_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (repository) DO UPDATE SET pushed_at = excluded.pushed_at, filters = excluded.filters,
+       collected_at = excluded.collected_at`,
+  );
+  return {
+    unchanged(repo: Repo): boolean {
+      const row = find.get(repo.full_name) as { pushed_at: string | null; filters: string } | undefined;
+      return (
+        row !== undefined &&
+        repo.pushed_at !== null &&
+        row.pushed_at === repo.pushed_at &&
+        row.filters === filtersKey
+      );
+    },
+    /** Call inside the transaction that stores the repository's last items. */
+    collected(repo: Repo): void {
+      record.run(repo.full_name, repo.pushed_at, filtersKey, new Date().toISOString());
+    },
+  };
+}
