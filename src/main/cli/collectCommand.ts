@@ -79,6 +79,7 @@ export async function runCollectCommand(
 
   const interval = Number(flags['interval-ms'] ?? 1000);
   let lastPrint = 0;
+  let lastLine = '';
   const handle = startPipeline({
     ...extra,
     settings,
@@ -89,7 +90,8 @@ export async function runCollectCommand(
       const now = Date.now();
       if (now - lastPrint >= interval) {
         lastPrint = now;
-        io.stdout(progressLine(snapshot, now));
+        lastLine = progressLine(snapshot, now);
+        io.stdout(lastLine);
       }
     },
   });
@@ -103,7 +105,8 @@ export async function runCollectCommand(
   const final = await handle.done;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  io.stdout(progressLine(final));
+  // The final figures, unless the last tick already printed them.
+  if (progressLine(final) !== lastLine) io.stdout(progressLine(final));
   db.close();
 
   const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');
