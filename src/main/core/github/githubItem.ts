@@ -5,6 +5,7 @@ import { codeStructure } from '../text/codeStructure.ts';
 import { linesOfCode } from '../text/linesOfCode.ts';
 import { maskCode } from '../text/maskCode.ts';
 import type { Repo } from './repoDiscovery.ts';
+import { contentHashOf } from '../store/itemStore.ts';
 
 export type RepoFile = { path: string; text: string; size: number; blobSha: string; language: Language };
 
@@ -44,7 +45,7 @@ export function toGithubItem(
     source: 'github_code',
     title: `${repo.full_name}/${file.path}`,
     content: file.text,
-    contentHash: sha256(file.text),
+    contentHash: contentHashOf(file.text),
     collectedAt,
     metadata: {
       repository: repo.full_name,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { CollectedItem } from '../../../shared/items.ts';
 import { decodeHtmlText, htmlToText } from '../text/htmlToText.ts';
 import type { SeAnswer, SeQuestion } from './seTypes.ts';
+import { contentHashOf } from '../store/itemStore.ts';
 
 export type AnswerRules = {
   minAnswerScore: number;
@@ -71,7 +71,7 @@ export function buildQaItems(
       source: 'stackoverflow_qa',
       title,
       content,
-      contentHash: createHash('sha256').update(content).digest('hex'),
+      contentHash: contentHashOf(content),
       collectedAt,
       metadata: {
         site,

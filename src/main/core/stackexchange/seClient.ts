@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import PQueue from 'p-queue';
-import { KEY_ERROR_IDS, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
+import { isKeyError, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
 
 export type SeClientLimits = {
   /** Added to every `backoff`: waiting exactly `backoff` still gets throttled in practice. */
@@ -127,7 +127,7 @@ export function createSeClient(options: SeClientOptions): SeClient {
           reason: `Stack Exchange throttled /${method} (${message})`,
         };
       }
-      if (KEY_ERROR_IDS.has(errorId) || (errorId === 400 && /\bkey\b/i.test(message)))
+      if (isKeyError(error))
         return { action: 'stop', stop: new SeStop(`Stack Exchange key rejected (${detail})`, 'failed') };
       const transient =
         errorId === 500 ||

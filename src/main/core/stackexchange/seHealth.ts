@@ -1,6 +1,6 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import { formatQuota, networkFailureReason } from '../health/describeFailure.ts';
-import { KEY_ERROR_IDS, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
+import { isKeyError, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
 
 /** The daily quota resets at UTC midnight. */
 export function nextUtcMidnight(now: Date): string {
@@ -48,7 +48,7 @@ export async function checkStackExchangeConnection(
     };
   } catch (error) {
     if (!(error instanceof StackExchangeError)) throw error;
-    if (KEY_ERROR_IDS.has(error.errorId) || (error.errorId === 400 && /key/i.test(error.message))) {
+    if (isKeyError(error)) {
       return {
         source: 'stackoverflow',
         status: 'bad_token',

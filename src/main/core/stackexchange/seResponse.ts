@@ -27,7 +27,11 @@ export class StackExchangeError extends Error {
 }
 
 /** The ids that mean the key or token is wrong (api.stackexchange.com/docs/error-handling). */
-export const KEY_ERROR_IDS = new Set([401, 402, 403, 405, 406]);
+const KEY_ERROR_IDS = new Set([401, 402, 403, 405, 406]);
+
+/** A rejected key or token: one of those ids, or bad_parameter naming the key. */
+export const isKeyError = (error: StackExchangeError) =>
+  KEY_ERROR_IDS.has(error.errorId) || (error.errorId === 400 && /\bkey\b/i.test(error.message));
 
 /**
  * Reads an answer body. The API always gzips; fetch inflates it when Content-Encoding says so, and when

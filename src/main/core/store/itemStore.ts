@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ItemCounts } from '../../../shared/events.ts';
 import type { CollectedItem, ItemSource } from '../../../shared/items.ts';
 import { itemColumns } from '../items/itemColumns.ts';
@@ -9,6 +10,9 @@ export type SkipRecord = {
   reason: string;
   detail?: string;
 };
+
+/** What tells an updated item from an unchanged one: the sha256 of its content. */
+export const contentHashOf = (content: string) => createHash('sha256').update(content).digest('hex');
 
 export const emptyCounts = (): ItemCounts => ({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 });
 
