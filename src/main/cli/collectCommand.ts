@@ -68,12 +68,7 @@ export async function runCollectCommand(
       return 2;
     }
     resumeRunId = interrupted.id;
-    const recorded = recorder.settingsOf(interrupted.id)!;
-    settings = {
-      ...recorded,
-      github: { ...recorded.github, token: settings.github.token },
-      stackoverflow: { ...recorded.stackoverflow, apiKey: settings.stackoverflow.apiKey },
-    };
+    settings = recorder.settingsForResume(interrupted.id, settings);
     io.stdout(`Resuming run ${resumeRunId} from its checkpoints`);
   }
 

@@ -86,10 +86,15 @@ export function createRunRecorder(db: Database) {
         .get() as RunRow | undefined;
       return row && toSummary(row);
     },
-    settingsOf(runId: number): Settings | undefined {
-      const row = db.prepare('SELECT settings FROM runs WHERE id = ?').get(runId) as
-        { settings: string } | undefined;
-      return row && JSON.parse(row.settings);
+    /** The settings a run started with, and today's secrets (never recorded), to resume it with. */
+    settingsForResume(runId: number, current: Settings): Settings {
+      const row = db.prepare('SELECT settings FROM runs WHERE id = ?').get(runId) as { settings: string };
+      const recorded = JSON.parse(row.settings) as Settings;
+      return {
+        ...recorded,
+        github: { ...recorded.github, token: current.github.token },
+        stackoverflow: { ...recorded.stackoverflow, apiKey: current.stackoverflow.apiKey },
+      };
     },
   };
 }

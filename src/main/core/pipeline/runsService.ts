@@ -31,13 +31,7 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
     if (!resumeRunId) return now;
     const run = recorder.get(resumeRunId);
     if (!run || run.status !== 'interrupted') throw new Error(`Run ${resumeRunId} cannot be resumed`);
-    const recorded = recorder.settingsOf(resumeRunId)!;
-    // The run goes on with the settings it started with, and today's secrets (never recorded).
-    return {
-      ...recorded,
-      github: { ...recorded.github, token: now.github.token },
-      stackoverflow: { ...recorded.stackoverflow, apiKey: now.stackoverflow.apiKey },
-    };
+    return recorder.settingsForResume(resumeRunId, now);
   }
 
   return {
