@@ -101,7 +101,8 @@ export async function runCollectCommand(
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   // The final figures, unless the last tick already printed them.
-  if (progressLine(final) !== lastLine) io.stdout(progressLine(final));
+  const finalLine = progressLine(final);
+  if (finalLine !== lastLine) io.stdout(finalLine);
   db.close();
 
   const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');

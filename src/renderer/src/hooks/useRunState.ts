@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppEvent } from '../../../shared/events.ts';
-import type { RunSnapshot, RunSummary } from '../../../shared/runsContract.ts';
+import type { RunSnapshot, RunState, RunSummary } from '../../../shared/runsContract.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { api, useAppEvents } from './api.ts';
 
 export type RatePoint = { t: number; rates: Partial<Record<SourceId, number>> };
 const MAX_POINTS = 240;
+
+const loadRunState = () => Promise.all([api.getRunState(), api.listRuns(20)]);
 
 /**
  * The Dashboard's live view: the current run's snapshot (pushed by the main process as events), the
@@ -18,25 +20,20 @@ export function useRunState() {
   const [series, setSeries] = useState<RatePoint[]>([]);
   const lastStatus = useRef<string | undefined>(undefined);
 
-  const refresh = useCallback(async () => {
-    const [state, runs] = await Promise.all([api.getRunState(), api.listRuns(20)]);
+  const apply = useCallback(([state, runs]: [RunState, RunSummary[]]) => {
     setSnapshot(state.current);
     setInterrupted(state.interrupted);
     setHistory(runs);
   }, []);
+  const refresh = useCallback(async () => apply(await loadRunState()), [apply]);
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.getRunState(), api.listRuns(20)]).then(([state, runs]) => {
-      if (!live) return;
-      setSnapshot(state.current);
-      setInterrupted(state.interrupted);
-      setHistory(runs);
-    }, console.error);
+    loadRunState().then((loaded) => live && apply(loaded), console.error);
     return () => {
       live = false;
     };
-  }, []);
+  }, [apply]);
 
   const onEvent = useCallback(
     (event: AppEvent) => {
