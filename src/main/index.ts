@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/createCore.ts';
+// electron-vite builds the query threads' module as a file of its own and gives its path.
+import itemQueryWorker from './core/items/itemQueryWorker.ts?modulePath';
 import { electronDesktop } from './desktop.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { electronStorePersistence, safeStorageSecretBox } from './secureSettings.ts';
@@ -20,6 +22,7 @@ async function start() {
     persistence: electronStorePersistence(),
     secretBox: safeStorageSecretBox(),
     version: app.getVersion(),
+    itemQueryWorker,
   });
   core.log.info('App started', { version: app.getVersion(), electron: process.versions.electron });
   registerIpc(core, (url) => isTrustedRendererUrl(url, rendererDir));

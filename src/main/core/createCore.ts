@@ -7,6 +7,8 @@ import { createEventHub } from './eventHub.ts';
 import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
 import { checkGithubConnection } from './github/githubHealth.ts';
 import { createItemsApi } from './items/createItemsApi.ts';
+import { createItemQueryPool } from './items/itemQueryPool.ts';
+import { itemRowidBounds } from './items/listItems.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
@@ -24,6 +26,8 @@ export type CoreDeps = {
   fetch?: typeof fetch;
   /** Save dialog and system browser; the CLI and tests hand in stand-ins. */
   desktop: DesktopIntegration;
+  /** The item query threads' module, for a bundle to name its built copy (the source file otherwise). */
+  itemQueryWorker?: string;
   /** For tests: collectors, health checks and tick rate of runs. */
   pipeline?: RunsServiceDeps['pipeline'];
 };
@@ -33,7 +37,10 @@ export type Core = Api & {
   readonly settings: SettingsService;
   readonly db: Database;
   readonly log: Logger;
-  /** Cancels a run in progress, waits for it to store what it has, then closes the database. */
+  /**
+   * Cancels a run in progress, waits for it to store what it has, stops the query threads, then closes
+   * the database.
+   */
   close(): Promise<void>;
 };
 
@@ -55,6 +62,11 @@ export function createCore(deps: CoreDeps): Core {
   const dataFolder = () => service.current().pipeline.dataFolder || deps.dataFolder;
   const databaseFile = path.join(dataFolder(), DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
+  const queries = createItemQueryPool({
+    databaseFile,
+    rowidBounds: () => itemRowidBounds(db),
+    workerFile: deps.itemQueryWorker,
+  });
   const events = createEventHub();
   const runs = createRunsService({
     db,
@@ -100,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
       return result;
     },
     testConnection,
-    ...createItemsApi({ db, desktop: deps.desktop, emit: events.emit, log }),
+    ...createItemsApi({ db, queries, desktop: deps.desktop, emit: events.emit, log }),
     startRun: runs.startRun,
     pauseRun: runs.pauseRun,
     resumeRun: runs.resumeRun,
@@ -131,6 +143,7 @@ export function createCore(deps: CoreDeps): Core {
         run.cancel();
         await run.done;
       }
+      await queries.close();
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import {
   exportRequestSchema,
   itemQuerySchema,
   itemScopeSchema,
+  pageSchema,
   type ItemsApi,
 } from '../../../shared/itemsContract.ts';
 import type { DesktopIntegration } from '../desktop.ts';
@@ -12,11 +13,12 @@ import type { Logger } from '../logging/logger.ts';
 import { readItem } from '../store/itemStore.ts';
 import type { Database } from '../store/database.ts';
 import { deleteItems } from './deleteItems.ts';
-import { itemFacets } from './itemFacets.ts';
-import { listItems } from './listItems.ts';
+import type { ItemQueries } from './itemQueryPool.ts';
 
 export type ItemsApiDeps = {
   db: Database;
+  /** Lists and facet counts, read on query threads. */
+  queries: ItemQueries;
   desktop: DesktopIntegration;
   emit: (event: AppEvent) => void;
   log: Logger;
@@ -29,8 +31,8 @@ export type ItemsApiDeps = {
 export function createItemsApi(deps: ItemsApiDeps): ItemsApi {
   const exports = createExportJobs(deps);
   return {
-    listItems: async (query, page) => listItems(deps.db, itemQuerySchema.parse(query), page),
-    itemFacets: async (query) => itemFacets(deps.db, itemQuerySchema.parse(query)),
+    listItems: (query, page) => deps.queries.list(itemQuerySchema.parse(query), pageSchema.parse(page)),
+    itemFacets: (query) => deps.queries.facets(itemQuerySchema.parse(query)),
     getItem: async (id) => readItem(deps.db, id) ?? null,
     deleteItems: async (scope) => {
       const deleted = deleteItems(deps.db, itemScopeSchema.parse(scope));

@@ -56,7 +56,9 @@ export function itemWhere(query: ItemQuery, except?: FacetName): ItemWhere {
     params.push(f.minScore);
   }
   return {
-    from: match ? 'items_fts JOIN item_facets f ON f.item_rowid = items_fts.rowid' : 'item_facets f',
+    // CROSS JOIN keeps FTS5 the outer loop. Led by an item_facets index instead, SQLite would run the
+    // search once per row (with a rowid range it does choose that, and a prefix search then takes minutes).
+    from: match ? 'items_fts CROSS JOIN item_facets f ON f.item_rowid = items_fts.rowid' : 'item_facets f',
     where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
     params,
     searching: match !== null,

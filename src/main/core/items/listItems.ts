@@ -1,3 +1,4 @@
+import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from '../store/database.ts';
 import {
   type ItemPage,
@@ -8,7 +9,7 @@ import {
 } from '../../../shared/itemsContract.ts';
 import type { ItemSource } from '../../../shared/items.ts';
 import { searchTerms, type SearchTerm } from './ftsQuery.ts';
-import { itemWhere } from './itemWhere.ts';
+import { itemWhere, type ItemWhere } from './itemWhere.ts';
 import { highlightMatches, matchSnippet } from './matchHighlight.ts';
 
 /** How much of a matching item's content the snippet is looked for in. */
@@ -46,12 +47,115 @@ type RowRecord = {
   collected_at: string;
 };
 
-function orderBy(query: ItemQuery, searching: boolean): string {
+/** Inclusive rowid bounds: one part of a search split between threads looks only there. */
+export type RowidRange = { first: number; last: number };
+
+/** The rowids the items span now; null when there are none. */
+export function itemRowidBounds(db: Database): RowidRange | null {
+  const r = db.prepare('SELECT min(rowid) AS first, max(rowid) AS last FROM items').get() as {
+    first: number | null;
+    last: number | null;
+  };
+  return r.first === null || r.last === null ? null : { first: Number(r.first), last: Number(r.last) };
+}
+
+/** A match of a search by relevance: its rowid and bm25 rank (lower is better). */
+export type RankedMatch = { rowid: number; rank: number };
+
+function orderBy(query: ItemQuery): string {
   const { column, direction } = query.sort;
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  if (column === 'relevance')
-    return searching ? `${RELEVANCE}, f.item_rowid` : 'f.collected_at DESC, f.item_rowid DESC';
+  if (column === 'relevance') return 'f.collected_at DESC, f.item_rowid DESC';
   return `${SORT_SQL[column]} ${dir}, f.item_rowid ${dir}`;
+}
+
+/**
+ * The FROM and WHERE of a search, within a rowid range when given. A plain search needs nothing from
+ * item_facets (every item has its row there), and FTS5 alone counts and ranks it much faster.
+ */
+function searchSql(
+  w: ItemWhere,
+  range?: RowidRange,
+): { from: string; where: string; params: SQLInputValue[] } {
+  const from = w.filtered ? w.from : 'items_fts';
+  const where = w.filtered ? w.where : 'WHERE items_fts MATCH ?';
+  if (!range) return { from, where, params: w.params };
+  return {
+    from,
+    where: `${where} AND items_fts.rowid BETWEEN ? AND ?`,
+    params: [...w.params, range.first, range.last],
+  };
+}
+
+/** How many items match the query; a search can be counted within a rowid range. */
+export function countItems(db: Database, query: ItemQuery, range?: RowidRange): number {
+  const w = itemWhere(query);
+  const s = w.searching ? searchSql(w, range) : { from: w.from, where: w.where, params: w.params };
+  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM ${s.from} ${s.where}`).get(...s.params) as {
+    total: number;
+  };
+  return Number(total);
+}
+
+/** Whether a query is a search ranked by relevance (the one kind of list worth splitting between threads). */
+export const ranksByRelevance = (query: ItemQuery) =>
+  query.sort.column === 'relevance' && itemWhere(query).searching;
+
+/** One page of the matches of a search by relevance, best first, within a rowid range when given. */
+export function rankMatches(
+  db: Database,
+  query: ItemQuery,
+  page: PageRequest,
+  range?: RowidRange,
+): RankedMatch[] {
+  const s = searchSql(itemWhere(query), range);
+  return db
+    .prepare(
+      `SELECT items_fts.rowid AS rowid, ${RELEVANCE} AS relevance FROM ${s.from} ${s.where}
+       ORDER BY relevance, items_fts.rowid LIMIT ? OFFSET ?`,
+    )
+    .all(...s.params, page.limit, page.offset)
+    .map((r) => ({ rowid: Number(r.rowid), rank: Number(r.relevance) }));
+}
+
+/** The rowids of one page of the list, in the query's order (cheap: indexes only). */
+export function pageRowids(db: Database, query: ItemQuery, page: PageRequest): number[] {
+  if (ranksByRelevance(query)) return rankMatches(db, query, page).map((m) => m.rowid);
+  const w = itemWhere(query);
+  return db
+    .prepare(
+      `SELECT f.item_rowid AS rowid FROM ${w.from} ${w.where} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, page.limit, page.offset)
+    .map((r) => Number(r.rowid));
+}
+
+/** The list rows of these items in the order given, with the query's words highlighted. */
+export function itemRows(db: Database, query: ItemQuery, rowids: readonly number[]): ItemRow[] {
+  const terms = searchTerms(query.text);
+  // Snippets are cut here for the rows on screen: FTS5's snippet() would walk every match of a common word.
+  const records = db
+    .prepare(
+      `SELECT items.rowid AS rowid, items.id, items.source, items.title,
+         substr(items.content, 1, ${terms.length > 0 ? SEARCHED_TEXT : 400}) AS excerpt, f.repository,
+         json_extract(items.metadata, '$.tags') AS tags, f.score, f.language, f.lines,
+         f.license, f.accepted, items.collected_at
+       FROM items JOIN item_facets f ON items.rowid = f.item_rowid
+       WHERE items.rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(rowids)) as RowRecord[];
+  const byRowid = new Map(records.map((r) => [Number(r.rowid), r]));
+  return rowids.flatMap((rowid) => {
+    const r = byRowid.get(rowid);
+    return r ? [toRow(r, terms)] : [];
+  });
+}
+
+/** One page of the list and the total, all on this thread (the query pool splits big searches). */
+export function listItems(db: Database, query: ItemQuery, page: PageRequest): ItemPage {
+  const total = countItems(db, query);
+  if (page.limit === 0 || page.offset >= total) return { rows: [], total };
+  return { rows: itemRows(db, query, pageRowids(db, query, page)), total };
 }
 
 /** The first lines worth showing: the question for Q&A, the first code lines otherwise. */
@@ -64,48 +168,6 @@ function plainExcerpt(source: ItemSource, head: string): string {
     .slice(0, 3)
     .join(' · ')
     .slice(0, 240);
-}
-
-/**
- * One page of the list: the total, then the page's rowids in order (cheap: indexes only), then the
- * columns and highlighted snippets of just those rows.
- */
-export function listItems(db: Database, query: ItemQuery, page: PageRequest): ItemPage {
-  const w = itemWhere(query);
-  // Every item has its item_facets row, so a plain search is counted by FTS5 alone, much faster.
-  const countSql =
-    w.searching && !w.filtered
-      ? 'SELECT COUNT(*) AS total FROM items_fts WHERE items_fts MATCH ?'
-      : `SELECT COUNT(*) AS total FROM ${w.from} ${w.where}`;
-  const { total } = db.prepare(countSql).get(...w.params) as { total: number };
-  if (page.limit === 0 || page.offset >= total) return { rows: [], total };
-  // A plain search by relevance needs nothing from item_facets: ranking FTS5 alone saves a third.
-  const pageSql =
-    w.searching && !w.filtered && query.sort.column === 'relevance'
-      ? `SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY ${RELEVANCE}, rowid LIMIT ? OFFSET ?`
-      : `SELECT f.item_rowid AS rowid FROM ${w.from} ${w.where} ORDER BY ${orderBy(query, w.searching)} LIMIT ? OFFSET ?`;
-  const ids = db
-    .prepare(pageSql)
-    .all(...w.params, page.limit, page.offset)
-    .map((r) => Number(r.rowid));
-  // Snippets are cut here for the rows on screen: FTS5's snippet() would walk every match of a common word.
-  const records = db
-    .prepare(
-      `SELECT items.rowid AS rowid, items.id, items.source, items.title,
-         substr(items.content, 1, ${w.searching ? SEARCHED_TEXT : 400}) AS excerpt, f.repository,
-         json_extract(items.metadata, '$.tags') AS tags, f.score, f.language, f.lines,
-         f.license, f.accepted, items.collected_at
-       FROM items JOIN item_facets f ON items.rowid = f.item_rowid
-       WHERE items.rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as RowRecord[];
-  const terms = w.searching ? searchTerms(query.text) : [];
-  const byRowid = new Map(records.map((r) => [Number(r.rowid), r]));
-  const rows = ids.flatMap((rowid) => {
-    const r = byRowid.get(rowid);
-    return r ? [toRow(r, terms)] : [];
-  });
-  return { rows, total };
 }
 
 function toRow(r: RowRecord, terms: readonly SearchTerm[]): ItemRow {

@@ -19,16 +19,32 @@ export function highlightMatches(text: string, terms: readonly SearchTerm[]): st
 
 /**
  * A window of about `tokens` words around the first match, with every match in it marked, like FTS5's
- * snippet(). Done here for just the rows on screen: snippet() walks every match of a common word.
+ * snippet(). Done here for just the rows on screen: snippet() walks every match of a common word. The
+ * text is walked lazily, and only as far as the window: it can be 50,000 characters.
  */
 export function matchSnippet(text: string, terms: readonly SearchTerm[], tokens = 16): string {
-  const all = [...text.matchAll(TOKEN)];
-  const first = all.findIndex((m) => matches(m[0], terms));
-  const from = Math.max(0, (first < 0 ? 0 : first) - Math.floor(tokens / 4));
-  const to = Math.min(all.length, from + tokens);
-  if (all.length === 0) return '';
-  const start = all[from].index;
-  const end = to < all.length ? all[to].index : text.length;
+  let first = 0;
+  let index = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    if (matches(m[0], terms)) {
+      first = index;
+      break;
+    }
+    index++;
+  }
+  const from = Math.max(0, first - Math.floor(tokens / 4));
+  let start = -1;
+  let end = text.length;
+  index = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    if (index === from) start = m.index;
+    if (index === from + tokens) {
+      end = m.index;
+      break;
+    }
+    index++;
+  }
+  if (start < 0) return '';
   const body = highlightMatches(text.slice(start, end), terms).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${body}${to < all.length ? '…' : ''}`;
+  return `${from > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }

@@ -146,4 +146,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 5,
+    name: 'prefix indexes for search as you type',
+    sql: `
+      -- The last word of a search matches as a prefix while it is being typed. Without an index of
+      -- prefixes FTS5 merges the lists of every word that starts so, three times a search (count, bm25's
+      -- statistics, the matches); these are the lengths people type. Costs about a third more space.
+      DROP TABLE items_fts;
+      CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, path, content, content='items', content_rowid='rowid', tokenize='unicode61',
+        prefix='3 4 5 6'
+      );
+      INSERT INTO items_fts(items_fts) VALUES ('rebuild');
+    `,
+  },
 ];

@@ -1,0 +1,110 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina, queueOptionsSymbol, type PiscinaTask, type TaskQueue } from 'piscina';
+import type { ItemFacets, ItemPage, ItemQuery, PageRequest } from '../../../shared/itemsContract.ts';
+import type { ItemQueryKind, ItemQueryResults, TaskOf } from './itemQueryTasks.ts';
+import type { ItemQueryWorkerData } from './itemQueryWorker.ts';
+import { ranksByRelevance, type RowidRange } from './listItems.ts';
+import { mergeRanked, splitRowids } from './splitSearch.ts';
+
+/** The Items screen's reads, run on query threads so the main thread stays free for the window and runs. */
+export type ItemQueries = {
+  list(query: ItemQuery, page: PageRequest): Promise<ItemPage>;
+  facets(query: ItemQuery): Promise<ItemFacets>;
+  /** Stops the threads; waits for the reads in progress. */
+  close(): Promise<void>;
+};
+
+export type ItemQueryPoolOptions = {
+  databaseFile: string;
+  /** The rowids the items span now (null when there are none), read on the caller's connection. */
+  rowidBounds: () => RowidRange | null;
+  /** The worker module: this source file by default; a bundle hands in its built copy. */
+  workerFile?: string;
+  /** Query threads; a search by relevance is split between all of them. */
+  threads?: number;
+};
+
+/** Deeper pages are ranked by one thread: every part would have to return all the rows above them. */
+const SPLIT_DEPTH = 1_000;
+
+const defaultThreads = () => Math.max(1, Math.min(4, os.availableParallelism()));
+
+type QueueOptions = { urgent: boolean };
+const queueOptions = (task: PiscinaTask) => task[queueOptionsSymbol] as QueueOptions | null;
+
+/**
+ * The list's reads go before facet counts: both are asked for together when the search changes, and
+ * the list is what the user waits for. (A read already running is never interrupted.)
+ */
+export class ListFirstQueue implements TaskQueue {
+  readonly #lists: PiscinaTask[] = [];
+  readonly #others: PiscinaTask[] = [];
+  get size() {
+    return this.#lists.length + this.#others.length;
+  }
+  push(task: PiscinaTask) {
+    (queueOptions(task)?.urgent ? this.#lists : this.#others).push(task);
+  }
+  shift() {
+    return this.#lists.shift() ?? this.#others.shift() ?? null;
+  }
+  remove(task: PiscinaTask) {
+    for (const queue of [this.#lists, this.#others]) {
+      const at = queue.indexOf(task);
+      if (at >= 0) queue.splice(at, 1);
+    }
+  }
+}
+
+/**
+ * A pool of query threads over the database file. A search by relevance ranks every match with bm25,
+ * which costs about half a microsecond a match: it is split into rowid ranges ranked side by side, and
+ * their best rows merged.
+ */
+export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries {
+  const threads = options.threads ?? defaultThreads();
+  let pool: Piscina | undefined;
+  // Threads start with the first read: a core that never shows Items never starts them.
+  const started = () =>
+    (pool ??= new Piscina({
+      filename: options.workerFile ?? fileURLToPath(new URL('./itemQueryWorker.ts', import.meta.url)),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      taskQueue: new ListFirstQueue(),
+      workerData: { databaseFile: options.databaseFile } satisfies ItemQueryWorkerData,
+    }));
+
+  function run<K extends ItemQueryKind>(task: TaskOf<K>, urgent: boolean): Promise<ItemQueryResults[K]> {
+    return started().run({ ...task, [queueOptionsSymbol]: { urgent } satisfies QueueOptions });
+  }
+
+  async function splitSearch(query: ItemQuery, page: PageRequest, bounds: RowidRange): Promise<ItemPage> {
+    const take = page.offset + page.limit;
+    const parts = await Promise.all(
+      splitRowids(bounds, threads).map((range) => run({ kind: 'rankPart', query, take, range }, true)),
+    );
+    const total = parts.reduce((sum, p) => sum + p.total, 0);
+    const rowids = mergeRanked(
+      parts.map((p) => p.matches),
+      page,
+    );
+    if (rowids.length === 0) return { rows: [], total };
+    return { rows: await run({ kind: 'rows', query, rowids }, true), total };
+  }
+
+  return {
+    async list(query, page) {
+      const bounds = options.rowidBounds();
+      const split =
+        threads > 1 && bounds !== null && page.offset + page.limit <= SPLIT_DEPTH && ranksByRelevance(query);
+      return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page }, true);
+    },
+    facets: (query) => run({ kind: 'facets', query }, false),
+    async close() {
+      await pool?.close();
+      pool = undefined;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ItemFacets, ItemPage, ItemQuery, ItemRow, PageRequest } from '../../../shared/itemsContract.ts';
+import type { Database } from '../store/database.ts';
+import { itemFacets } from './itemFacets.ts';
+import {
+  countItems,
+  itemRows,
+  listItems,
+  rankMatches,
+  type RankedMatch,
+  type RowidRange,
+} from './listItems.ts';
+
+/** The reads a query thread does; queries arrive parsed (the pool's caller validated them). */
+export type ItemQueryTask =
+  | { kind: 'page'; query: ItemQuery; page: PageRequest }
+  | { kind: 'rankPart'; query: ItemQuery; take: number; range: RowidRange }
+  | { kind: 'rows'; query: ItemQuery; rowids: number[] }
+  | { kind: 'facets'; query: ItemQuery };
+
+/** One part of a split search: how many items in its range match, and its best `take` of them. */
+export type RankedPart = { total: number; matches: RankedMatch[] };
+
+export type ItemQueryResults = {
+  page: ItemPage;
+  rankPart: RankedPart;
+  rows: ItemRow[];
+  facets: ItemFacets;
+};
+
+export type ItemQueryKind = ItemQueryTask['kind'];
+export type TaskOf<K extends ItemQueryKind> = Extract<ItemQueryTask, { kind: K }>;
+
+export function runItemQueryTask<K extends ItemQueryKind>(db: Database, task: TaskOf<K>): ItemQueryResults[K];
+export function runItemQueryTask(db: Database, task: ItemQueryTask): ItemQueryResults[ItemQueryKind] {
+  switch (task.kind) {
+    case 'page':
+      return listItems(db, task.query, task.page);
+    case 'rankPart':
+      return {
+        total: countItems(db, task.query, task.range),
+        matches: rankMatches(db, task.query, { offset: 0, limit: task.take }, task.range),
+      };
+    case 'rows':
+      return itemRows(db, task.query, task.rowids);
+    case 'facets':
+      return itemFacets(db, task.query);
+  }
+}

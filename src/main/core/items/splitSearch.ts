@@ -1,0 +1,24 @@
+import type { PageRequest } from '../../../shared/itemsContract.ts';
+import type { RankedMatch, RowidRange } from './listItems.ts';
+
+/** Cuts the rowids from `bounds.first` to `bounds.last` into `parts` ranges of (nearly) equal width. */
+export function splitRowids(bounds: RowidRange, parts: number): RowidRange[] {
+  const width = bounds.last - bounds.first + 1;
+  const count = Math.max(1, Math.min(parts, width));
+  return Array.from({ length: count }, (_, i) => ({
+    first: bounds.first + Math.floor((width * i) / count),
+    last: bounds.first + Math.floor((width * (i + 1)) / count) - 1,
+  }));
+}
+
+/**
+ * The page's rowids from the best matches of every part. bm25 reads its statistics from the whole table,
+ * so ranks from different parts compare; ties go to the lower rowid, as in the single query.
+ */
+export function mergeRanked(parts: readonly (readonly RankedMatch[])[], page: PageRequest): number[] {
+  return parts
+    .flat()
+    .sort((a, b) => a.rank - b.rank || a.rowid - b.rowid)
+    .slice(page.offset, page.offset + page.limit)
+    .map((m) => m.rowid);
+}

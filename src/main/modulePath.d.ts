@@ -1,0 +1,5 @@
+/** electron-vite's `?modulePath` imports: the built file's path (the Electron glue only). */
+declare module '*?modulePath' {
+  const path: string;
+  export default path;
+}
