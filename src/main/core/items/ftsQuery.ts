@@ -6,7 +6,7 @@ export const foldToken = (token: string) =>
   // Most tokens are ASCII, where folding is lower-casing (and normalizing costs ten times more).
   ASCII.test(token) ? token.toLowerCase() : token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** The tokens FTS5's unicode61 tokenizer sees: runs of letters and digits. */
 export const TOKEN = /[\p{L}\p{N}]+/gu;
