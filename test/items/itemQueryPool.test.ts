@@ -81,9 +81,14 @@ describe('the item query pool', () => {
     expect(parts.size).toBeGreaterThan(1);
   });
 
-  it('counts facets as this thread does', async () => {
-    for (const input of [{}, { text: 'return' }, { text: 'cache', filters: { language: ['go'] } }])
-      expect(await pool.facets(q(input))).toEqual(itemFacets(db, q(input)));
+  it.each<[string, ItemQueryInput]>([
+    ['the whole collection', {}],
+    ['a search', { text: 'return' }],
+    ['a search with filters', { text: 'cache', filters: { language: ['go', 'python'], accepted: false } }],
+    ['a tag filter', { text: 'the', filters: { tag: ['pandas'] } }],
+    ['filters alone', { filters: { source: ['stackoverflow_qa'], minScore: 5 } }],
+  ])('counts the facets of %s as this thread does', async (_, input) => {
+    expect(await pool.facets(q(input))).toEqual(itemFacets(db, q(input)));
   });
 
   it('sees what the main connection writes and deletes', async () => {

@@ -1,6 +1,6 @@
 import type { Database } from '../store/database.ts';
 import type { FacetCount, ItemFacets, ItemQuery } from '../../../shared/itemsContract.ts';
-import { itemWhere, type FacetName } from './itemWhere.ts';
+import { itemWhere, type FacetName, type RowidRange } from './itemWhere.ts';
 
 type ColumnFacet = Exclude<FacetName, 'tag'>;
 const COLUMN_FACETS: ColumnFacet[] = ['source', 'language', 'repository', 'license', 'accepted'];
@@ -15,15 +15,27 @@ const TOP: Record<FacetName, number> = {
   accepted: 2,
 };
 
+/**
+ * Every value of every facet with its count, not yet cut to the most frequent: counts of rowid ranges
+ * read side by side add up.
+ */
+export type FacetTally = { values: Record<FacetName, [string, number][]>; collectionTotal: number };
+
 const ownFilterActive = (query: ItemQuery, facet: FacetName) =>
   facet === 'accepted' ? query.filters.accepted !== null : query.filters[facet].length > 0;
+
+/** Whether counting the query's facets reads matching rows (worth splitting) rather than indexes. */
+export const facetsReadMatches = (query: ItemQuery) => {
+  const w = itemWhere(query);
+  return w.searching || w.filtered;
+};
 
 type Group = Record<ColumnFacet, string | number | null> & { n: number };
 
 /** Counts of every column facet at once, from one GROUP BY over the matching rows. */
-function groups(db: Database, query: ItemQuery, except?: FacetName): Group[] {
-  const w = itemWhere(query, except);
-  if (!w.searching && !w.filtered) return wholeCollection(db);
+function groups(db: Database, query: ItemQuery, except: FacetName | undefined, range?: RowidRange): Group[] {
+  const w = itemWhere(query, { except, range });
+  if (!w.searching && !w.filtered && !range) return wholeCollection(db);
   return db
     .prepare(
       `SELECT f.source, f.language, f.repository, f.license, f.accepted, COUNT(*) AS n
@@ -46,7 +58,7 @@ function wholeCollection(db: Database): Group[] {
   );
 }
 
-function tally(rows: Group[], facet: ColumnFacet): FacetCount[] {
+function valueCounts(rows: Group[], facet: ColumnFacet): [string, number][] {
   const counts = new Map<string, number>();
   for (const row of rows) {
     const value = row[facet];
@@ -54,39 +66,63 @@ function tally(rows: Group[], facet: ColumnFacet): FacetCount[] {
     const key = facet === 'accepted' ? String(value === 1) : String(value);
     counts.set(key, (counts.get(key) ?? 0) + Number(row.n));
   }
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
-    .slice(0, TOP[facet]);
+  return [...counts];
 }
 
-function tagCounts(db: Database, query: ItemQuery): FacetCount[] {
-  const w = itemWhere(query, 'tag');
-  const scope = w.filtered
-    ? `WHERE item_rowid IN (SELECT f.item_rowid FROM ${w.from} ${w.where})`
-    : w.searching
-      ? 'WHERE item_rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)'
+function tagCounts(db: Database, query: ItemQuery, range?: RowidRange): [string, number][] {
+  const w = itemWhere(query, { except: 'tag', range });
+  const scope =
+    w.searching || w.filtered || range
+      ? `WHERE item_rowid IN (SELECT ${w.matchesFrom === 'items_fts' ? 'rowid' : 'f.item_rowid'} FROM ${w.matchesFrom} ${w.where})`
       : '';
-  const rows = db
-    .prepare(
-      `SELECT tag AS value, COUNT(*) AS count FROM item_tags ${scope} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?`,
-    )
-    .all(...w.params, TOP.tag) as { value: string; count: number }[];
-  return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
+  return (
+    db.prepare(`SELECT tag, COUNT(*) AS n FROM item_tags ${scope} GROUP BY 1`).all(...w.params) as {
+      tag: string;
+      n: number;
+    }[]
+  ).map((r) => [r.tag, Number(r.n)]);
 }
 
 /**
- * Counts per facet value for the current query. A facet with a value chosen ignores its own filter, so
- * choosing a second language shows what it would add rather than zero.
+ * Counts per facet value for the query, within a rowid range when given. A facet with a value chosen
+ * ignores its own filter, so choosing a second language shows what it would add rather than zero.
  */
-export function itemFacets(db: Database, query: ItemQuery): ItemFacets {
-  const shared = groups(db, query);
-  const counts = Object.fromEntries(
+export function tallyFacets(db: Database, query: ItemQuery, range?: RowidRange): FacetTally {
+  const shared = groups(db, query, undefined, range);
+  const values = Object.fromEntries(
     COLUMN_FACETS.map((facet) => [
       facet,
-      tally(ownFilterActive(query, facet) ? groups(db, query, facet) : shared, facet),
+      valueCounts(ownFilterActive(query, facet) ? groups(db, query, facet, range) : shared, facet),
     ]),
-  ) as Record<ColumnFacet, FacetCount[]>;
-  const { n } = db.prepare('SELECT COUNT(*) AS n FROM item_facets').get() as { n: number };
-  return { ...counts, tag: tagCounts(db, query), collectionTotal: Number(n) };
+  ) as Record<ColumnFacet, [string, number][]>;
+  const total = range
+    ? 'SELECT COUNT(*) AS n FROM item_facets WHERE item_rowid BETWEEN ? AND ?'
+    : 'SELECT COUNT(*) AS n FROM item_facets';
+  const { n } = db.prepare(total).get(...(range ? [range.first, range.last] : [])) as { n: number };
+  return { values: { ...values, tag: tagCounts(db, query, range) }, collectionTotal: Number(n) };
 }
+
+/** Adds up the tallies of the parts and keeps each facet's most frequent values. */
+export function topFacets(tallies: readonly FacetTally[]): ItemFacets {
+  const facet = (name: FacetName): FacetCount[] => {
+    const counts = new Map<string, number>();
+    for (const t of tallies)
+      for (const [value, n] of t.values[name]) counts.set(value, (counts.get(value) ?? 0) + n);
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, TOP[name]);
+  };
+  return {
+    source: facet('source'),
+    language: facet('language'),
+    repository: facet('repository'),
+    license: facet('license'),
+    accepted: facet('accepted'),
+    tag: facet('tag'),
+    collectionTotal: tallies.reduce((n, t) => n + t.collectionTotal, 0),
+  };
+}
+
+/** The facets of the query, counted on this thread (the query pool splits the big ones). */
+export const itemFacets = (db: Database, query: ItemQuery): ItemFacets => topFacets([tallyFacets(db, query)]);

@@ -4,7 +4,9 @@ import { Piscina, queueOptionsSymbol, type PiscinaTask, type TaskQueue } from 'p
 import type { ItemFacets, ItemPage, ItemQuery, PageRequest } from '../../../shared/itemsContract.ts';
 import type { ItemQueryKind, ItemQueryResults, TaskOf } from './itemQueryTasks.ts';
 import type { ItemQueryWorkerData } from './itemQueryWorker.ts';
-import { ranksByRelevance, type RowidRange } from './listItems.ts';
+import { facetsReadMatches, topFacets } from './itemFacets.ts';
+import type { RowidRange } from './itemWhere.ts';
+import { ranksByRelevance } from './listItems.ts';
 import { mergeRanked, splitRowids } from './splitSearch.ts';
 
 /** The Items screen's reads, run on query threads so the main thread stays free for the window and runs. */
@@ -60,7 +62,7 @@ export class ListFirstQueue implements TaskQueue {
 /**
  * A pool of query threads over the database file. A search by relevance ranks every match with bm25,
  * which costs about half a microsecond a match: it is split into rowid ranges ranked side by side, and
- * their best rows merged.
+ * their best rows merged. Facet counts of a search or filter are split the same way and added up.
  */
 export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries {
   const threads = options.threads ?? defaultThreads();
@@ -101,7 +103,15 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
         threads > 1 && bounds !== null && page.offset + page.limit <= SPLIT_DEPTH && ranksByRelevance(query);
       return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page }, true);
     },
-    facets: (query) => run({ kind: 'facets', query }, false),
+    async facets(query) {
+      const bounds = options.rowidBounds();
+      if (threads === 1 || bounds === null || !facetsReadMatches(query))
+        return run({ kind: 'facets', query }, false);
+      const ranges = splitRowids(bounds, threads);
+      return topFacets(
+        await Promise.all(ranges.map((range) => run({ kind: 'facetPart', query, range }, false))),
+      );
+    },
     async close() {
       await pool?.close();
       pool = undefined;

@@ -1,21 +1,16 @@
 import type { ItemFacets, ItemPage, ItemQuery, ItemRow, PageRequest } from '../../../shared/itemsContract.ts';
 import type { Database } from '../store/database.ts';
-import { itemFacets } from './itemFacets.ts';
-import {
-  countItems,
-  itemRows,
-  listItems,
-  rankMatches,
-  type RankedMatch,
-  type RowidRange,
-} from './listItems.ts';
+import { itemFacets, tallyFacets, type FacetTally } from './itemFacets.ts';
+import type { RowidRange } from './itemWhere.ts';
+import { countItems, itemRows, listItems, rankMatches, type RankedMatch } from './listItems.ts';
 
 /** The reads a query thread does; queries arrive parsed (the pool's caller validated them). */
 export type ItemQueryTask =
   | { kind: 'page'; query: ItemQuery; page: PageRequest }
   | { kind: 'rankPart'; query: ItemQuery; take: number; range: RowidRange }
   | { kind: 'rows'; query: ItemQuery; rowids: number[] }
-  | { kind: 'facets'; query: ItemQuery };
+  | { kind: 'facets'; query: ItemQuery }
+  | { kind: 'facetPart'; query: ItemQuery; range: RowidRange };
 
 /** One part of a split search: how many items in its range match, and its best `take` of them. */
 export type RankedPart = { total: number; matches: RankedMatch[] };
@@ -25,6 +20,7 @@ export type ItemQueryResults = {
   rankPart: RankedPart;
   rows: ItemRow[];
   facets: ItemFacets;
+  facetPart: FacetTally;
 };
 
 export type ItemQueryKind = ItemQueryTask['kind'];
@@ -44,5 +40,7 @@ export function runItemQueryTask(db: Database, task: ItemQueryTask): ItemQueryRe
       return itemRows(db, task.query, task.rowids);
     case 'facets':
       return itemFacets(db, task.query);
+    case 'facetPart':
+      return tallyFacets(db, task.query, task.range);
   }
 }

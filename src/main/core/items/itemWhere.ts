@@ -4,12 +4,20 @@ import { toFtsQuery } from './ftsQuery.ts';
 
 export type FacetName = 'source' | 'language' | 'repository' | 'tag' | 'license' | 'accepted';
 
+/** Inclusive rowid bounds: one part of a read split between query threads looks only there. */
+export type RowidRange = { first: number; last: number };
+
 /**
  * The FROM and WHERE of a query over item_facets (alias f; its item_rowid is the item's rowid);
  * `searching` means items_fts is joined, so it can rank.
  */
 export type ItemWhere = {
   from: string;
+  /**
+   * The FROM for reading just rowids (and ranks): FTS5 alone for a plain search, which counts and ranks
+   * much faster without the join (every item has its item_facets row, so nothing is lost).
+   */
+  matchesFrom: string;
   where: string;
   params: SQLInputValue[];
   searching: boolean;
@@ -21,9 +29,13 @@ const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?)
 
 /**
  * Builds the SQL that selects the items matching a query. `except` leaves one facet's own filter out,
- * so that facet's counts show what choosing another value would give.
+ * so that facet's counts show what choosing another value would give; `range` keeps to those rowids.
  */
-export function itemWhere(query: ItemQuery, except?: FacetName): ItemWhere {
+export function itemWhere(
+  query: ItemQuery,
+  options: { except?: FacetName; range?: RowidRange } = {},
+): ItemWhere {
+  const { except, range } = options;
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
   const match = toFtsQuery(query.text);
@@ -55,13 +67,22 @@ export function itemWhere(query: ItemQuery, except?: FacetName): ItemWhere {
     clauses.push('f.score >= ?');
     params.push(f.minScore);
   }
+  const filtered = clauses.length > (match ? 1 : 0);
+  if (range) {
+    clauses.push(`${match ? 'items_fts.rowid' : 'f.item_rowid'} BETWEEN ? AND ?`);
+    params.push(range.first, range.last);
+  }
+  // CROSS JOIN keeps FTS5 the outer loop. Led by an item_facets index instead, SQLite would run the
+  // search once per row (with a rowid range it does choose that, and a prefix search then takes minutes).
+  const from = match
+    ? 'items_fts CROSS JOIN item_facets f ON f.item_rowid = items_fts.rowid'
+    : 'item_facets f';
   return {
-    // CROSS JOIN keeps FTS5 the outer loop. Led by an item_facets index instead, SQLite would run the
-    // search once per row (with a rowid range it does choose that, and a prefix search then takes minutes).
-    from: match ? 'items_fts CROSS JOIN item_facets f ON f.item_rowid = items_fts.rowid' : 'item_facets f',
+    from,
+    matchesFrom: match && !filtered ? 'items_fts' : from,
     where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
     params,
     searching: match !== null,
-    filtered: clauses.length > (match ? 1 : 0),
+    filtered,
   };
 }

@@ -1,4 +1,3 @@
-import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from '../store/database.ts';
 import {
   type ItemPage,
@@ -9,7 +8,7 @@ import {
 } from '../../../shared/itemsContract.ts';
 import type { ItemSource } from '../../../shared/items.ts';
 import { searchTerms, type SearchTerm } from './ftsQuery.ts';
-import { itemWhere, type ItemWhere } from './itemWhere.ts';
+import { itemWhere, type RowidRange } from './itemWhere.ts';
 import { highlightMatches, matchSnippet } from './matchHighlight.ts';
 
 /** How much of a matching item's content the snippet is looked for in. */
@@ -47,9 +46,6 @@ type RowRecord = {
   collected_at: string;
 };
 
-/** Inclusive rowid bounds: one part of a search split between threads looks only there. */
-export type RowidRange = { first: number; last: number };
-
 /** The rowids the items span now; null when there are none. */
 export function itemRowidBounds(db: Database): RowidRange | null {
   const r = db.prepare('SELECT min(rowid) AS first, max(rowid) AS last FROM items').get() as {
@@ -69,29 +65,12 @@ function orderBy(query: ItemQuery): string {
   return `${SORT_SQL[column]} ${dir}, f.item_rowid ${dir}`;
 }
 
-/**
- * The FROM and WHERE of a search, within a rowid range when given. A plain search needs nothing from
- * item_facets (every item has its row there), and FTS5 alone counts and ranks it much faster.
- */
-function searchSql(
-  w: ItemWhere,
-  range?: RowidRange,
-): { from: string; where: string; params: SQLInputValue[] } {
-  const from = w.filtered ? w.from : 'items_fts';
-  const where = w.filtered ? w.where : 'WHERE items_fts MATCH ?';
-  if (!range) return { from, where, params: w.params };
-  return {
-    from,
-    where: `${where} AND items_fts.rowid BETWEEN ? AND ?`,
-    params: [...w.params, range.first, range.last],
-  };
-}
-
-/** How many items match the query; a search can be counted within a rowid range. */
+/** How many items match the query, within a rowid range when given. */
 export function countItems(db: Database, query: ItemQuery, range?: RowidRange): number {
-  const w = itemWhere(query);
-  const s = w.searching ? searchSql(w, range) : { from: w.from, where: w.where, params: w.params };
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM ${s.from} ${s.where}`).get(...s.params) as {
+  const w = itemWhere(query, { range });
+  const { total } = db
+    .prepare(`SELECT COUNT(*) AS total FROM ${w.matchesFrom} ${w.where}`)
+    .get(...w.params) as {
     total: number;
   };
   return Number(total);
@@ -108,13 +87,13 @@ export function rankMatches(
   page: PageRequest,
   range?: RowidRange,
 ): RankedMatch[] {
-  const s = searchSql(itemWhere(query), range);
+  const w = itemWhere(query, { range });
   return db
     .prepare(
-      `SELECT items_fts.rowid AS rowid, ${RELEVANCE} AS relevance FROM ${s.from} ${s.where}
+      `SELECT items_fts.rowid AS rowid, ${RELEVANCE} AS relevance FROM ${w.matchesFrom} ${w.where}
        ORDER BY relevance, items_fts.rowid LIMIT ? OFFSET ?`,
     )
-    .all(...s.params, page.limit, page.offset)
+    .all(...w.params, page.limit, page.offset)
     .map((r) => ({ rowid: Number(r.rowid), rank: Number(r.relevance) }));
 }
 

@@ -1,5 +1,6 @@
 import type { PageRequest } from '../../../shared/itemsContract.ts';
-import type { RankedMatch, RowidRange } from './listItems.ts';
+import type { RowidRange } from './itemWhere.ts';
+import type { RankedMatch } from './listItems.ts';
 
 /** Cuts the rowids from `bounds.first` to `bounds.last` into `parts` ranges of (nearly) equal width. */
 export function splitRowids(bounds: RowidRange, parts: number): RowidRange[] {
