@@ -94,12 +94,16 @@ describe('the item query pool', () => {
   it('sees what the main connection writes and deletes', async () => {
     const query = q({ text: 'return', sort: byRelevance });
     const before = (await pool.list(query, { offset: 0, limit: 0 })).total;
+    // Asked twice, so that every thread has the whole collection's facets kept.
+    for (let i = 0; i < 2; i++) expect((await pool.facets(q({}))).collectionTotal).toBe(1500);
     upsertItems(db, makeItems(1600, { seed: 11 }).slice(1500));
     const after = await pool.list(query, { offset: 0, limit: 100 });
     expect(after.total).toBeGreaterThan(before);
     expect(after).toEqual(listItems(db, query, { offset: 0, limit: 100 }));
+    for (let i = 0; i < 2; i++) expect(await pool.facets(q({}))).toEqual(itemFacets(db, q({})));
     db.exec('DELETE FROM items WHERE rowid > 1500');
     expect((await pool.list(query, { offset: 0, limit: 0 })).total).toBe(before);
+    for (let i = 0; i < 2; i++) expect((await pool.facets(q({}))).collectionTotal).toBe(1500);
   });
 });
 

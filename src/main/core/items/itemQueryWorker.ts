@@ -4,14 +4,22 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import { workerData } from 'node:worker_threads';
+import type { ItemFacets } from '../../../shared/itemsContract.ts';
 import type { Database } from '../store/database.ts';
+import { facetsReadMatches } from './itemFacets.ts';
 import { runItemQueryTask, type ItemQueryTask } from './itemQueryTasks.ts';
 
 export type ItemQueryWorkerData = { databaseFile: string };
 
 let db: Database | undefined;
+/** The whole collection's facets, kept while no other connection commits (this one never writes). */
+let collectionFacets: { dataVersion: number; facets: ItemFacets } | undefined;
 
 export default function runTask(task: ItemQueryTask) {
   db ??= new DatabaseSync((workerData as ItemQueryWorkerData).databaseFile, { readOnly: true });
-  return runItemQueryTask(db, task);
+  if (task.kind !== 'facets' || facetsReadMatches(task.query)) return runItemQueryTask(db, task);
+  const { data_version: dataVersion } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+  if (collectionFacets?.dataVersion !== dataVersion)
+    collectionFacets = { dataVersion, facets: runItemQueryTask(db, task) };
+  return collectionFacets.facets;
 }
