@@ -17,6 +17,9 @@ export function highlightMatches(text: string, terms: readonly SearchTerm[]): st
   );
 }
 
+/** Context before the first match: little, so the match still shows in a narrow list column. */
+const WORDS_BEFORE_MATCH = 2;
+
 /**
  * A window of about `tokens` words around the first match, with every match in it marked, like FTS5's
  * snippet(). Done here for just the rows on screen: snippet() walks every match of a common word. The
@@ -32,7 +35,7 @@ export function matchSnippet(text: string, terms: readonly SearchTerm[], tokens 
     }
     index++;
   }
-  const from = Math.max(0, first - Math.floor(tokens / 4));
+  const from = Math.max(0, first - WORDS_BEFORE_MATCH);
   let start = -1;
   let end = text.length;
   index = 0;
