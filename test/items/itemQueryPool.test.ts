@@ -107,6 +107,24 @@ describe('the item query pool', () => {
   });
 });
 
+describe('a pool whose rowid bounds are out of date', () => {
+  it('still finds the items stored since the bounds were read', async () => {
+    const stale = itemRowidBounds(db)!;
+    const late = createItemQueryPool({ databaseFile: file, rowidBounds: () => stale, threads: 2 });
+    try {
+      upsertItems(db, makeItems(1700, { seed: 11 }).slice(1500));
+      const query = q({ text: 'return', sort: byRelevance });
+      expect(await late.list(query, { offset: 0, limit: 100 })).toEqual(
+        listItems(db, query, { offset: 0, limit: 100 }),
+      );
+      expect(await late.facets(query)).toEqual(itemFacets(db, query));
+    } finally {
+      await late.close();
+      db.exec('DELETE FROM items WHERE rowid > 1500');
+    }
+  });
+});
+
 describe('ListFirstQueue', () => {
   const task = (name: string, urgent: boolean) =>
     ({ name, [queueOptionsSymbol]: { urgent } }) as unknown as PiscinaTask;

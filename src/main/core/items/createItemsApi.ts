@@ -31,8 +31,8 @@ export type ItemsApiDeps = {
 export function createItemsApi(deps: ItemsApiDeps): ItemsApi {
   const exports = createExportJobs(deps);
   return {
-    listItems: (query, page) => deps.queries.list(itemQuerySchema.parse(query), pageSchema.parse(page)),
-    itemFacets: (query) => deps.queries.facets(itemQuerySchema.parse(query)),
+    listItems: async (query, page) => deps.queries.list(itemQuerySchema.parse(query), pageSchema.parse(page)),
+    itemFacets: async (query) => deps.queries.facets(itemQuerySchema.parse(query)),
     getItem: async (id) => readItem(deps.db, id) ?? null,
     deleteItems: async (scope) => {
       const deleted = deleteItems(deps.db, itemScopeSchema.parse(scope));

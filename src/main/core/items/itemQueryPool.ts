@@ -100,7 +100,11 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
     async list(query, page) {
       const bounds = options.rowidBounds();
       const split =
-        threads > 1 && bounds !== null && page.offset + page.limit <= SPLIT_DEPTH && ranksByRelevance(query);
+        threads > 1 &&
+        bounds !== null &&
+        page.limit > 0 &&
+        page.offset + page.limit <= SPLIT_DEPTH &&
+        ranksByRelevance(query);
       return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page }, true);
     },
     async facets(query) {

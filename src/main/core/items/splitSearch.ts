@@ -2,13 +2,17 @@ import type { PageRequest } from '../../../shared/itemsContract.ts';
 import type { RowidRange } from './itemWhere.ts';
 import type { RankedMatch } from './listItems.ts';
 
-/** Cuts the rowids from `bounds.first` to `bounds.last` into `parts` ranges of (nearly) equal width. */
+/**
+ * Cuts the rowids from `bounds.first` to `bounds.last` into `parts` ranges of (nearly) equal width. The
+ * last range has no end: items a run stores after the bounds were read (higher rowids) are not missed.
+ */
 export function splitRowids(bounds: RowidRange, parts: number): RowidRange[] {
   const width = bounds.last - bounds.first + 1;
   const count = Math.max(1, Math.min(parts, width));
+  const start = (i: number) => bounds.first + Math.floor((width * i) / count);
   return Array.from({ length: count }, (_, i) => ({
-    first: bounds.first + Math.floor((width * i) / count),
-    last: bounds.first + Math.floor((width * (i + 1)) / count) - 1,
+    first: start(i),
+    last: i === count - 1 ? Number.MAX_SAFE_INTEGER : start(i + 1) - 1,
   }));
 }
 
