@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { FolderGit2, Layers, MessagesSquare, ShieldAlert } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { LANGUAGES, type PublicSettings } from '../../../shared/settings.ts';
 import { ConnectionTest } from '../components/ConnectionTest.tsx';
 import { SecretField } from '../components/SecretField.tsx';
@@ -64,6 +64,13 @@ export function SettingsPage() {
   return <SettingsForm saved={query.data} />;
 }
 
+type Values = SettingsDraft['values'];
+/** The keys of a section whose settings are of type T. */
+type KeyOf<S extends Section, T> = {
+  [K in keyof Values[S]]: Values[S][K] extends T ? K : never;
+}[keyof Values[S]] &
+  string;
+
 function SettingsForm(props: { saved: PublicSettings }) {
   const info = useApiQuery('getAppInfo');
   const save = useApiAction('saveSettings');
@@ -77,13 +84,35 @@ function SettingsForm(props: { saved: PublicSettings }) {
   ) =>
     setDraft((d) => ({ ...d, values: { ...d.values, [section]: { ...d.values[section], [key]: value } } }));
   const error = (path: string) => draft.errors[path];
-  const field = <S extends Section, K extends keyof SettingsDraft['values'][S] & string>(
-    section: S,
-    key: K,
-  ) => ({
+  const field = <S extends Section, K extends keyof Values[S] & string>(section: S, key: K) => ({
     error: error(`${section}.${key}`),
     'data-testid': `${section}.${key}`,
   });
+  /** Ties an input to one setting, named once: its value, its change handler, its error and test id. */
+  const bind = {
+    text: <S extends Section>(section: S, key: KeyOf<S, string>) => ({
+      value: values[section][key] as string,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set(section, key, e.currentTarget.value as Values[S][typeof key]),
+      ...field(section, key),
+    }),
+    number: <S extends Section>(section: S, key: KeyOf<S, number>) => ({
+      value: values[section][key] as number,
+      onChange: (v: number | string) => set(section, key, v as Values[S][typeof key]),
+      ...field(section, key),
+    }),
+    check: <S extends Section>(section: S, key: KeyOf<S, boolean>) => ({
+      checked: values[section][key] as boolean,
+      onChange: (e: ChangeEvent<HTMLInputElement>) =>
+        set(section, key, e.currentTarget.checked as Values[S][typeof key]),
+      ...field(section, key),
+    }),
+    list: <S extends Section>(section: S, key: KeyOf<S, string[]>) => ({
+      value: values[section][key] as string[],
+      onChange: (v: string[]) => set(section, key, v as Values[S][typeof key]),
+      ...field(section, key),
+    }),
+  };
 
   async function onSave() {
     const result = await save.run(inputFrom(draft));
@@ -148,93 +177,69 @@ function SettingsForm(props: { saved: PublicSettings }) {
         <TextInput
           label="API base URL"
           description="https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise."
-          value={values.github.baseUrl}
-          onChange={(e) => set('github', 'baseUrl', e.currentTarget.value)}
-          {...field('github', 'baseUrl')}
+          {...bind.text('github', 'baseUrl')}
         />
         <MultiSelect
           label="Languages"
           description="Files of these languages are kept; repositories are searched per language."
           data={LANGUAGES.map((l) => ({ value: l, label: l[0].toUpperCase() + l.slice(1) }))}
-          value={values.github.languages}
-          onChange={(v) => set('github', 'languages', v as typeof values.github.languages)}
-          {...field('github', 'languages')}
+          {...bind.list('github', 'languages')}
         />
         <NumberInput
           label="Minimum stars"
           description="Only repositories with at least this many stars."
-          value={values.github.minStars}
-          onChange={(v) => set('github', 'minStars', v as number)}
-          {...field('github', 'minStars')}
+          {...bind.number('github', 'minStars')}
         />
         <TextInput
           type="date"
           label="Pushed after"
           description="Skip repositories nobody has pushed to since this date. Empty: any date."
-          value={values.github.pushedAfter}
-          onChange={(e) => set('github', 'pushedAfter', e.currentTarget.value)}
-          {...field('github', 'pushedAfter')}
+          {...bind.text('github', 'pushedAfter')}
         />
         <NumberInput
           label="Minimum repository size (KB)"
           description="Skips empty and tiny repositories."
-          value={values.github.minRepoSizeKb}
-          onChange={(v) => set('github', 'minRepoSizeKb', v as number)}
-          {...field('github', 'minRepoSizeKb')}
+          {...bind.number('github', 'minRepoSizeKb')}
         />
         <Switch
           label="Exclude forks"
           description="Forks mostly repeat their parent's files."
-          checked={values.github.excludeForks}
-          onChange={(e) => set('github', 'excludeForks', e.currentTarget.checked)}
-          {...field('github', 'excludeForks')}
+          {...bind.check('github', 'excludeForks')}
         />
         <Textarea
           label="Custom search query"
           description="Replaces the query built from the fields above, e.g. topic:cli language:go stars:>50."
           autosize
           minRows={1}
-          value={values.github.customQuery}
-          onChange={(e) => set('github', 'customQuery', e.currentTarget.value)}
-          {...field('github', 'customQuery')}
+          {...bind.text('github', 'customQuery')}
         />
         <NumberInput
           label="Maximum repositories"
           description="Past 1,000 the search is sliced by stars and dates."
           thousandSeparator=","
-          value={values.github.maxRepos}
-          onChange={(v) => set('github', 'maxRepos', v as number)}
-          {...field('github', 'maxRepos')}
+          {...bind.number('github', 'maxRepos')}
         />
         <NumberInput
           label="Maximum files per repository"
           description="The first files that pass the filters are kept."
           thousandSeparator=","
-          value={values.github.maxFilesPerRepo}
-          onChange={(v) => set('github', 'maxFilesPerRepo', v as number)}
-          {...field('github', 'maxFilesPerRepo')}
+          {...bind.number('github', 'maxFilesPerRepo')}
         />
         <NumberInput
           label="Maximum file size (KB)"
           description="Larger files are skipped and listed in the skip log."
           thousandSeparator=","
-          value={values.github.maxFileSizeKb}
-          onChange={(v) => set('github', 'maxFileSizeKb', v as number)}
-          {...field('github', 'maxFileSizeKb')}
+          {...bind.number('github', 'maxFileSizeKb')}
         />
         <TagsInput
           label="Include globs"
           description="Keep only paths matching one of these, e.g. src/**. Empty: every path."
-          value={values.github.includeGlobs}
-          onChange={(v) => set('github', 'includeGlobs', v)}
-          {...field('github', 'includeGlobs')}
+          {...bind.list('github', 'includeGlobs')}
         />
         <TagsInput
           label="Exclude globs"
           description="Vendored, dependency, minified and generated files are excluded by default."
-          value={values.github.excludeGlobs}
-          onChange={(v) => set('github', 'excludeGlobs', v)}
-          {...field('github', 'excludeGlobs')}
+          {...bind.list('github', 'excludeGlobs')}
         />
       </SettingsSection>
 
@@ -268,59 +273,43 @@ function SettingsForm(props: { saved: PublicSettings }) {
         <TextInput
           label="Site"
           description="The Stack Exchange site's API name: stackoverflow, superuser, serverfault…"
-          value={values.stackoverflow.site}
-          onChange={(e) => set('stackoverflow', 'site', e.currentTarget.value)}
-          {...field('stackoverflow', 'site')}
+          {...bind.text('stackoverflow', 'site')}
         />
         <TextInput
           label="API base URL"
           description="https://api.stackexchange.com/2.3"
-          value={values.stackoverflow.baseUrl}
-          onChange={(e) => set('stackoverflow', 'baseUrl', e.currentTarget.value)}
-          {...field('stackoverflow', 'baseUrl')}
+          {...bind.text('stackoverflow', 'baseUrl')}
         />
         <TagsInput
           label="Tags"
           description="Questions with any of these tags (at most 5). Press Enter after each."
-          value={values.stackoverflow.tags}
-          onChange={(v) => set('stackoverflow', 'tags', v)}
-          {...field('stackoverflow', 'tags')}
+          {...bind.list('stackoverflow', 'tags')}
         />
         <NumberInput
           label="Minimum question score"
           description="Votes a question needs to be collected."
-          value={values.stackoverflow.minQuestionScore}
-          onChange={(v) => set('stackoverflow', 'minQuestionScore', v as number)}
-          {...field('stackoverflow', 'minQuestionScore')}
+          {...bind.number('stackoverflow', 'minQuestionScore')}
         />
         <NumberInput
           label="Minimum answer score"
           description="Votes an answer needs to become an item."
-          value={values.stackoverflow.minAnswerScore}
-          onChange={(v) => set('stackoverflow', 'minAnswerScore', v as number)}
-          {...field('stackoverflow', 'minAnswerScore')}
+          {...bind.number('stackoverflow', 'minAnswerScore')}
         />
         <Switch
           label="Accepted answers only"
           description="Keep only the answer the asker accepted."
-          checked={values.stackoverflow.acceptedOnly}
-          onChange={(e) => set('stackoverflow', 'acceptedOnly', e.currentTarget.checked)}
-          {...field('stackoverflow', 'acceptedOnly')}
+          {...bind.check('stackoverflow', 'acceptedOnly')}
         />
         <NumberInput
           label="Maximum questions"
           description="Highest-voted first."
           thousandSeparator=","
-          value={values.stackoverflow.maxQuestions}
-          onChange={(v) => set('stackoverflow', 'maxQuestions', v as number)}
-          {...field('stackoverflow', 'maxQuestions')}
+          {...bind.number('stackoverflow', 'maxQuestions')}
         />
         <NumberInput
           label="Maximum answers per question"
           description="The best answers first: accepted, then by score."
-          value={values.stackoverflow.maxAnswersPerQuestion}
-          onChange={(v) => set('stackoverflow', 'maxAnswersPerQuestion', v as number)}
-          {...field('stackoverflow', 'maxAnswersPerQuestion')}
+          {...bind.number('stackoverflow', 'maxAnswersPerQuestion')}
         />
       </SettingsSection>
 
@@ -332,60 +321,44 @@ function SettingsForm(props: { saved: PublicSettings }) {
         <Switch
           label="Collect from GitHub"
           description="Include the GitHub source in runs."
-          checked={values.pipeline.githubEnabled}
-          onChange={(e) => set('pipeline', 'githubEnabled', e.currentTarget.checked)}
-          {...field('pipeline', 'githubEnabled')}
+          {...bind.check('pipeline', 'githubEnabled')}
         />
         <Switch
           label="Collect from Stack Overflow"
           description="Include the Stack Overflow source in runs."
-          checked={values.pipeline.stackoverflowEnabled}
-          onChange={(e) => set('pipeline', 'stackoverflowEnabled', e.currentTarget.checked)}
-          {...field('pipeline', 'stackoverflowEnabled')}
+          {...bind.check('pipeline', 'stackoverflowEnabled')}
         />
         <NumberInput
           label="GitHub concurrency"
           description="Repositories downloaded at once (1–16)."
-          value={values.pipeline.githubConcurrency}
-          onChange={(v) => set('pipeline', 'githubConcurrency', v as number)}
-          {...field('pipeline', 'githubConcurrency')}
+          {...bind.number('pipeline', 'githubConcurrency')}
         />
         <NumberInput
           label="Stack Overflow concurrency"
           description="Tags fetched at once (1–4); requests stay under 30 a second."
-          value={values.pipeline.stackoverflowConcurrency}
-          onChange={(v) => set('pipeline', 'stackoverflowConcurrency', v as number)}
-          {...field('pipeline', 'stackoverflowConcurrency')}
+          {...bind.number('pipeline', 'stackoverflowConcurrency')}
         />
         <NumberInput
           label="Batch size"
           description="Items written per database transaction."
           thousandSeparator=","
-          value={values.pipeline.batchSize}
-          onChange={(v) => set('pipeline', 'batchSize', v as number)}
-          {...field('pipeline', 'batchSize')}
+          {...bind.number('pipeline', 'batchSize')}
         />
         <Switch
           label="Continue on error"
           description="When one source fails, the other keeps running."
-          checked={values.pipeline.continueOnError}
-          onChange={(e) => set('pipeline', 'continueOnError', e.currentTarget.checked)}
-          {...field('pipeline', 'continueOnError')}
+          {...bind.check('pipeline', 'continueOnError')}
         />
         <NumberInput
           label="Maximum errors per source"
           description="A source stops after this many errors."
-          value={values.pipeline.maxErrorsPerSource}
-          onChange={(v) => set('pipeline', 'maxErrorsPerSource', v as number)}
-          {...field('pipeline', 'maxErrorsPerSource')}
+          {...bind.number('pipeline', 'maxErrorsPerSource')}
         />
         <TextInput
           label="Data folder"
           description="Where the database goes (after a restart). Empty: the app's own folder."
           placeholder={info.data?.dataFolder}
-          value={values.pipeline.dataFolder}
-          onChange={(e) => set('pipeline', 'dataFolder', e.currentTarget.value)}
-          {...field('pipeline', 'dataFolder')}
+          {...bind.text('pipeline', 'dataFolder')}
         />
       </SettingsSection>
 
