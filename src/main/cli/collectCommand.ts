@@ -8,6 +8,7 @@ import { openDatabase } from '../core/store/database.ts';
 import { DATABASE_FILE_NAME, LOG_FILE_NAME } from '../core/createCore.ts';
 import { appDataFolder } from './appDataFolder.ts';
 import { loadCliSettings, SettingsError } from './cliSettings.ts';
+import { EXIT } from './exitCodes.ts';
 import { progressLine } from './progressLine.ts';
 
 export type Io = { stdout: (line: string) => void; stderr: (line: string) => void };
@@ -49,7 +50,7 @@ export async function runCollectCommand(
   } catch (error) {
     if (error instanceof SettingsError) {
       io.stderr(error.message);
-      return 2;
+      return EXIT.USAGE;
     }
     throw error;
   }
@@ -65,7 +66,7 @@ export async function runCollectCommand(
     if (!interrupted) {
       io.stderr('Nothing to resume: no interrupted run in this database.');
       db.close();
-      return 2;
+      return EXIT.USAGE;
     }
     resumeRunId = interrupted.id;
     settings = recorder.settingsForResume(interrupted.id, settings);
@@ -107,6 +108,6 @@ export async function runCollectCommand(
 
   const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');
   for (const m of failures) io.stderr(`${m!.source} failed: ${m!.reason ?? 'unknown error'}`);
-  if (final.status === 'cancelled') return 130;
-  return failures.length > 0 ? 1 : 0;
+  if (final.status === 'cancelled') return EXIT.CANCELLED;
+  return failures.length > 0 ? EXIT.SOURCE_FAILED : EXIT.OK;
 }
