@@ -110,8 +110,10 @@ describe('cli collect', () => {
     } finally {
       delete process.env.GITHUB_TOKEN;
     }
-    // The last line has every figure: repositories, files stored, skips, errors, waits, requests, quota.
-    expect(io.out.at(-1)).toMatch(
+    // The last line is the run's outcome; the one before has every figure: repositories, files stored,
+    // skips, errors, waits, requests, quota.
+    expect(io.out.at(-1)).toBe('Run 1 completed');
+    expect(io.out.at(-2)).toMatch(
       /^\[run 1 completed \d+s\] github completed, 2\/2 repositories, [1-9]\d* new 0 upd 0 same, [1-9]\d* skips, 0 errors, 0 waits, \d+ req, quota core [\d,]+\/5,000 search [\d,]+\/30$/,
     );
     const stats = captureIo();

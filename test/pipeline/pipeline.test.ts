@@ -73,9 +73,13 @@ describe('pipeline', () => {
     expect(final.sources.github).toMatchObject({ status: 'failed' });
     expect(final.sources.github?.reason).toMatch(/token rejected/);
     expect(final.sources.stackoverflow?.status).toBe('completed');
-    expect(final.status).toBe('completed');
+    expect(final.status).toBe('partial');
     expect(countBySource(db).stackoverflow_qa).toBeGreaterThan(0);
-    expect(createRunRecorder(db).get(handle.runId)!.errors.join()).toMatch(/github: .*token rejected/);
+    const run = createRunRecorder(db).get(handle.runId)!;
+    expect(run.errors.join()).toMatch(/github: .*token rejected/);
+    expect(run).toMatchObject({ status: 'partial', outcome: 'completed with 1 source failed' });
+    expect(run.sources.github).toMatchObject({ status: 'failed', reason: expect.stringMatching(/token/) });
+    expect(run.sources.stackoverflow).toMatchObject({ status: 'completed' });
   });
 
   it('stops the whole run when a source fails and continue-on-error is off', async () => {

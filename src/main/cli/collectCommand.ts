@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunSnapshot } from '../../shared/runsContract.ts';
+import { describeSnapshotOutcome } from '../../shared/runOutcome.ts';
+import type { RunSnapshot, RunStatus } from '../../shared/runsContract.ts';
 import { createFileLogger } from '../core/logging/logger.ts';
 import { createRunRecorder } from '../core/pipeline/runRecorder.ts';
 import { startPipeline, type PipelineDeps } from '../core/pipeline/runPipeline.ts';
@@ -8,7 +9,7 @@ import { openDatabase } from '../core/store/database.ts';
 import { DATABASE_FILE_NAME, LOG_FILE_NAME } from '../core/createCore.ts';
 import { appDataFolder } from './appDataFolder.ts';
 import { loadCliSettings, SettingsError } from './cliSettings.ts';
-import { EXIT } from './exitCodes.ts';
+import { EXIT, type ExitCode } from './exitCodes.ts';
 import { progressLine } from './progressLine.ts';
 
 export type Io = { stdout: (line: string) => void; stderr: (line: string) => void };
@@ -18,10 +19,20 @@ export const COLLECT_USAGE = `collect [--settings FILE] [--data DIR] [--source g
         [--languages python,go] [--tags python,pandas] [--min-stars N] [--max-repos N] [--max-questions N] [--query Q]
   Secrets: GITHUB_TOKEN and STACKEXCHANGE_KEY from the environment, or the settings file.`;
 
+/** How a finished run's status reads to a script (exitCodes.ts). */
+const EXIT_OF_RUN: Partial<Record<RunStatus, ExitCode>> = {
+  completed: EXIT.OK,
+  partial: EXIT.SOURCE_FAILED,
+  failed: EXIT.SOURCE_FAILED,
+  stopped: EXIT.STOPPED_BY_LIMIT,
+  interrupted: EXIT.STORAGE,
+  cancelled: EXIT.CANCELLED,
+};
+
 /**
- * `collect`: the same pipeline as the Dashboard, headless. Prints a progress line a second; Ctrl-C
- * cancels and exits once what was collected is stored. Exit codes: 0 done, 1 a source failed,
- * 2 bad usage or settings, 130 cancelled.
+ * `collect`: the same pipeline as the Dashboard, headless. Prints a progress line a second and, last,
+ * the run's outcome; Ctrl-C cancels and exits once what was collected is stored. Exit codes: 0 done,
+ * 1 a source failed, 2 bad usage or settings, 3 stopped by a limit (resume later), 130 cancelled.
  */
 export async function runCollectCommand(
   argv: string[],
@@ -62,9 +73,9 @@ export async function runCollectCommand(
   recorder.markInterrupted();
   let resumeRunId: number | undefined;
   if (flags.resume) {
-    const interrupted = recorder.latestInterrupted();
+    const interrupted = recorder.latestResumable();
     if (!interrupted) {
-      io.stderr('Nothing to resume: no interrupted run in this database.');
+      io.stderr('Nothing to resume: no interrupted or stopped run in this database.');
       db.close();
       return EXIT.USAGE;
     }
@@ -108,6 +119,6 @@ export async function runCollectCommand(
 
   const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');
   for (const m of failures) io.stderr(`${m!.source} failed: ${m!.reason ?? 'unknown error'}`);
-  if (final.status === 'cancelled') return EXIT.CANCELLED;
-  return failures.length > 0 ? EXIT.SOURCE_FAILED : EXIT.OK;
+  io.stdout(`Run ${final.runId} ${describeSnapshotOutcome(final)}`);
+  return EXIT_OF_RUN[final.status] ?? EXIT.SOURCE_FAILED;
 }

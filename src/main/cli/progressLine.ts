@@ -20,7 +20,8 @@ function sourcePart(m: SourceMetrics): string {
     const left = Math.max(0, Math.round((Date.parse(m.wait.until) - Date.now()) / 1000));
     parts.push(`WAIT ${left}s: ${m.wait.reason}`);
   }
-  if (m.reason && ['failed', 'cancelled', 'skipped'].includes(m.status)) parts.push(m.reason);
+  if (m.reason && ['completed', 'stopped', 'failed', 'cancelled', 'skipped'].includes(m.status))
+    parts.push(m.reason);
   return parts.filter(Boolean).join(', ');
 }
 

@@ -28,7 +28,7 @@ export async function runStatsCommand(argv: string[], io: Io): Promise<number> {
         0,
       );
       io.stdout(
-        `run ${run.id}: ${run.status}, started ${run.startedAt}, ${stored} items stored, ${run.errors.length} errors`,
+        `run ${run.id}: ${run.outcome}, started ${run.startedAt}, ${stored} items stored, ${run.errors.length} errors`,
       );
     }
     const skips = db

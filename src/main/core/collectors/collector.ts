@@ -15,12 +15,18 @@ export type CollectorContext = {
   checkpoint?: CheckpointHandle;
 };
 
-export type CollectorOutcome = 'completed' | 'cancelled' | 'failed';
+/** `stopped`: a limit ended it early and it can continue from its checkpoint after `resumeAt`. */
+export type CollectorOutcome = 'completed' | 'stopped' | 'cancelled' | 'failed';
 
 export type CollectorResult = {
   outcome: CollectorOutcome;
-  /** Plain reason when failed or stopped early, e.g. "token rejected", "daily quota spent". */
+  /**
+   * Plain reason when failed or stopped early ("token rejected", "daily quota spent, resets at 00:00
+   * UTC"), or when a completed source's figures would mislead ("no questions match the tag [x]").
+   */
   reason?: string;
+  /** When a stopped source can continue (ISO). */
+  resumeAt?: string;
   progress: SourceProgress;
 };
 

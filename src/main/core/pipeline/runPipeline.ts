@@ -1,6 +1,7 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import type { CollectorEvent } from '../../../shared/events.ts';
-import type { RunSnapshot, RunStatus, RunSummary } from '../../../shared/runsContract.ts';
+import { deriveRunStatus, sourceOutcomesOf } from '../../../shared/runOutcome.ts';
+import type { RunSnapshot, RunStatus, RunSummary, SourceMetrics } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
 import type { CheckpointHandle, CollectorContext, CollectorResult } from '../collectors/collector.ts';
 import { collectGithub } from '../github/collectGithub.ts';
@@ -156,7 +157,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     try {
       const result = await collector(ctx);
       tracker.apply({ type: 'progress', progress: result.progress });
-      tracker.setStatus(result.outcome, result.reason);
+      tracker.setStatus(result.outcome, result.reason, result.resumeAt);
       if (result.outcome === 'failed' && result.reason) errors.push(`${source}: ${result.reason}`);
       return result;
     } catch (error) {
@@ -180,26 +181,23 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       }),
     );
     clearInterval(ticker);
-    const statuses = sources.map((s) => metrics.get(s)!.status);
-    status = userCancelled
-      ? 'cancelled'
-      : statuses.every((s) => s === 'failed') ||
-          (statuses.includes('failed') && !settings.pipeline.continueOnError)
-        ? 'failed'
-        : 'completed';
+    status = deriveRunStatus(
+      sources.map((s) => metrics.get(s)!.status),
+      { cancelled: userCancelled },
+    );
     endedAt = new Date().toISOString();
     const final = snapshot();
     const counts: RunSummary['counts'] = {};
-    for (const [source, m] of Object.entries(final.sources)) {
-      const items = m!.progress.items;
-      counts[source as SourceId] = {
+    for (const [source, m] of Object.entries(final.sources) as [SourceId, SourceMetrics][]) {
+      const items = m.progress.items;
+      counts[source] = {
         inserted: items.inserted,
         updated: items.updated,
         unchanged: items.unchanged,
-        skips: Object.values(m!.progress.skips).reduce((a, b) => a + b, 0),
+        skips: Object.values(m.progress.skips).reduce((a, b) => a + b, 0),
       };
     }
-    recorder.finish(runId, status, counts, errors);
+    recorder.finish(runId, { status, sources: sourceOutcomesOf(final.sources), counts, errors });
     log.info('Run ended', { runId, status, results: results.map((r) => r?.outcome ?? 'not run') });
     deps.onSnapshot(final);
     return final;
@@ -209,9 +207,9 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   const done = run().catch((error: unknown) => {
     clearInterval(ticker);
     log.error('Run crashed', { runId, error: String(error) });
-    status = 'failed';
+    status = deriveRunStatus([], { crashed: true });
     endedAt = new Date().toISOString();
-    recorder.finish(runId, status, {}, [...errors, String(error)]);
+    recorder.finish(runId, { status, sources: {}, counts: {}, errors: [...errors, String(error)] });
     const final = snapshot();
     deps.onSnapshot(final);
     return final;

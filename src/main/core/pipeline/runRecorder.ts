@@ -1,3 +1,4 @@
+import { describeRunOutcome, isResumable, RESUMABLE_RUN_STATUSES } from '../../../shared/runOutcome.ts';
 import type { RunStatus, RunSummary } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
 import type { Database } from '../store/database.ts';
@@ -9,6 +10,7 @@ type RunRow = {
   status: RunStatus;
   counts: string;
   errors: string;
+  sources: string;
   checkpoints: number;
 };
 
@@ -21,18 +23,23 @@ export function settingsForRecord(settings: Settings): Settings {
   };
 }
 
-const SELECT_RUN = `SELECT r.id, r.started_at, r.ended_at, r.status, r.counts, r.errors,
+const SELECT_RUN = `SELECT r.id, r.started_at, r.ended_at, r.status, r.counts, r.errors, r.sources,
   (SELECT COUNT(*) FROM checkpoints c WHERE c.run_id = r.id) AS checkpoints FROM runs r`;
 
+const RESUMABLE = RESUMABLE_RUN_STATUSES.map((s) => `'${s}'`).join(', ');
+
 function toSummary(row: RunRow): RunSummary {
+  const sources = JSON.parse(row.sources) as RunSummary['sources'];
   return {
     id: Number(row.id),
     startedAt: row.started_at,
     endedAt: row.ended_at,
     status: row.status,
+    outcome: describeRunOutcome(row.status, sources),
+    sources,
     counts: JSON.parse(row.counts),
     errors: JSON.parse(row.errors),
-    resumable: row.status === 'interrupted',
+    resumable: isResumable(row.status),
   };
 }
 
@@ -53,16 +60,17 @@ export function createRunRecorder(db: Database) {
     },
     finish(
       runId: number,
-      status: RunStatus,
-      counts: RunSummary['counts'],
-      errors: string[],
+      ended: Pick<RunSummary, 'status' | 'sources' | 'counts' | 'errors'>,
       now = new Date(),
     ) {
-      db.prepare('UPDATE runs SET status = ?, ended_at = ?, counts = ?, errors = ? WHERE id = ?').run(
-        status,
+      db.prepare(
+        'UPDATE runs SET status = ?, ended_at = ?, sources = ?, counts = ?, errors = ? WHERE id = ?',
+      ).run(
+        ended.status,
         now.toISOString(),
-        JSON.stringify(counts),
-        JSON.stringify(errors.slice(-50)),
+        JSON.stringify(ended.sources),
+        JSON.stringify(ended.counts),
+        JSON.stringify(ended.errors.slice(-50)),
         runId,
       );
     },
@@ -80,9 +88,10 @@ export function createRunRecorder(db: Database) {
     list(limit: number): RunSummary[] {
       return (db.prepare(`${SELECT_RUN} ORDER BY r.id DESC LIMIT ?`).all(limit) as RunRow[]).map(toSummary);
     },
-    latestInterrupted(): RunSummary | undefined {
+    /** The newest run that can continue from its checkpoints: interrupted, or stopped by a limit. */
+    latestResumable(): RunSummary | undefined {
       const row = db
-        .prepare(`${SELECT_RUN} WHERE r.status = 'interrupted' ORDER BY r.id DESC LIMIT 1`)
+        .prepare(`${SELECT_RUN} WHERE r.status IN (${RESUMABLE}) ORDER BY r.id DESC LIMIT 1`)
         .get() as RunRow | undefined;
       return row && toSummary(row);
     },

@@ -30,7 +30,7 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
     const now = deps.settings();
     if (!resumeRunId) return now;
     const run = recorder.get(resumeRunId);
-    if (!run || run.status !== 'interrupted') throw new Error(`Run ${resumeRunId} cannot be resumed`);
+    if (!run?.resumable) throw new Error(`Run ${resumeRunId} cannot be resumed`);
     return recorder.settingsForResume(resumeRunId, now);
   }
 
@@ -72,7 +72,7 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
       return current.done;
     },
     async getRunState() {
-      const interrupted = recorder.latestInterrupted();
+      const interrupted = recorder.latestResumable();
       return {
         current: current?.snapshot() ?? null,
         interrupted: interrupted && interrupted.id !== current?.runId ? interrupted : null,

@@ -28,6 +28,7 @@ const stored = (p: SourceProgress) => p.items.inserted + p.items.updated;
 export function createSourceMetrics(source: SourceId, total: number, now: () => number = Date.now) {
   let status: SourceStatus = 'pending';
   let reason: string | undefined;
+  let resumeAt: string | undefined;
   let progress = emptyProgress(source, total);
   let wait: SourceMetrics['wait'];
   let waits = 0;
@@ -49,15 +50,16 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
   }
 
   return {
-    setStatus(next: SourceStatus, why?: string) {
+    setStatus(next: SourceStatus, why?: string, until?: string) {
       status = next;
       if (why !== undefined) reason = why;
+      resumeAt = until;
       if (next === 'running' && startedAt === undefined) {
         startedAt = now();
         baseline = stored(progress);
         samples.push([startedAt, stored(progress)]);
       }
-      if (['completed', 'failed', 'cancelled', 'skipped'].includes(next)) {
+      if (['completed', 'stopped', 'failed', 'cancelled', 'skipped'].includes(next)) {
         endedAt = now();
         wait = undefined;
       }
@@ -104,6 +106,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
         source,
         status: paused && held ? 'paused' : status,
         reason,
+        ...(resumeAt ? { resumeAt } : {}),
         progress,
         itemsPerSecondNow,
         itemsPerSecondAverage: elapsed > 0 ? (stored(progress) - baseline) / elapsed : 0,

@@ -161,4 +161,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       INSERT INTO items_fts(items_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 7,
+    name: 'how each source of a run ended',
+    sql: `
+      -- JSON { source: { status, reason?, resumeAt? } }: the run history says why a run is partial or
+      -- stopped, and when a stopped run can resume. Runs are now also partial | stopped.
+      ALTER TABLE runs ADD COLUMN sources TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];

@@ -112,13 +112,16 @@ export function DashboardPage(props: { onOpenSettings: () => void }) {
         <Alert
           color="yellow"
           icon={<History size={18} />}
-          title={`Run #${run.interrupted.id} was interrupted`}
+          title={`Run #${run.interrupted.id} ${run.interrupted.status === 'stopped' ? run.interrupted.outcome : 'was interrupted'}`}
           data-testid="resume-offer"
         >
           <Group justify="space-between">
             <Text size="sm">
-              It started {time(run.interrupted.startedAt)} and stopped before it finished (the app was closed
-              or crashed). Resume it from its last checkpoint: nothing stored is lost or stored twice.
+              It started {time(run.interrupted.startedAt)} and{' '}
+              {run.interrupted.status === 'stopped'
+                ? 'a limit stopped it before it finished.'
+                : 'stopped before it finished (the app was closed or crashed).'}{' '}
+              Resume it from its last checkpoint: nothing stored is lost or stored twice.
             </Text>
             <Button size="xs" onClick={() => start(run.interrupted!.id)} loading={busy}>
               Resume run #{run.interrupted.id}

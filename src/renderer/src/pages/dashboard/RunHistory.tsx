@@ -6,6 +6,8 @@ export const RUN_STATUS_COLOR: Record<RunStatus, string> = {
   running: 'teal',
   paused: 'orange',
   completed: 'green',
+  partial: 'orange',
+  stopped: 'yellow',
   cancelled: 'gray',
   failed: 'red',
   interrupted: 'yellow',
@@ -49,6 +51,11 @@ export function RunHistory({ runs }: { runs: RunSummary[] }) {
                   <Badge color={RUN_STATUS_COLOR[run.status]} variant="light">
                     {run.status}
                   </Badge>
+                  {run.outcome !== run.status && (
+                    <Text size="xs" c="dimmed" data-testid="run-outcome">
+                      {run.outcome}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right" ff="monospace">
                   {run.endedAt ? number(stored(run)) : '—'}

@@ -13,6 +13,7 @@ const STATUS_COLOR: Record<SourceStatus, string> = {
   waiting: 'yellow',
   paused: 'orange',
   completed: 'green',
+  stopped: 'yellow',
   failed: 'red',
   cancelled: 'gray',
   skipped: 'gray',

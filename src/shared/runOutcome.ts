@@ -1,0 +1,95 @@
+import type { RunSnapshot, RunStatus, SourceOutcome, SourceStatus } from './runsContract.ts';
+import type { SourceId } from './settings.ts';
+
+/** The sources as sentences name them. */
+export const SOURCE_LABELS: Record<SourceId, string> = { github: 'GitHub', stackoverflow: 'Stack Overflow' };
+
+/** How a run ended besides its sources' statuses. */
+export type RunEnding = {
+  /** The user cancelled it. */
+  cancelled?: boolean;
+  /** The run itself crashed (not one of its sources). */
+  crashed?: boolean;
+  /** Storage stopped it (disk full): resumable once there is room. */
+  storageStopped?: boolean;
+};
+
+/** The status of a finished run, from how each of its sources ended (TEAM.md decision 1). */
+export function deriveRunStatus(sources: readonly SourceStatus[], ending: RunEnding = {}): RunStatus {
+  if (ending.cancelled) return 'cancelled';
+  if (ending.storageStopped) return 'interrupted';
+  if (ending.crashed) return 'failed';
+  const failed = sources.filter((s) => s === 'failed').length;
+  const stopped = sources.filter((s) => s === 'stopped').length;
+  const completed = sources.filter((s) => s === 'completed').length;
+  if (failed > 0) return completed + stopped > 0 ? 'partial' : 'failed';
+  if (stopped > 0) return 'stopped';
+  return 'completed';
+}
+
+/** Interrupted runs continue from their checkpoints, and so do runs a limit stopped (after the reset). */
+export const RESUMABLE_RUN_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped'];
+export const isResumable = (status: RunStatus) => RESUMABLE_RUN_STATUSES.includes(status);
+
+const clock = (iso: string) => `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+
+/** A stopped source's reason: "daily quota spent, resets at 00:00 UTC". */
+export function limitStopReason(limit: string, resumeAt: string): string {
+  return `${limit} spent, resets at ${clock(resumeAt)}`;
+}
+
+/** "Stack Overflow's daily quota is spent; resume after 00:00 UTC". */
+function stoppedPhrase(source: SourceId, outcome: SourceOutcome): string {
+  const limit = /^(.+?) spent\b/.exec(outcome.reason ?? '')?.[1];
+  const what = limit
+    ? `${SOURCE_LABELS[source]}'s ${limit} is spent`
+    : `${SOURCE_LABELS[source]} was stopped by a limit${outcome.reason ? ` (${outcome.reason})` : ''}`;
+  return outcome.resumeAt ? `${what}; resume after ${clock(outcome.resumeAt)}` : what;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The run's outcome in one sentence, for the Dashboard, the run history, the run page and the CLI's last
+ * line: "completed", "completed with 1 source failed", "stopped: Stack Overflow's daily quota is spent;
+ * resume after 00:00 UTC", "failed: both sources failed", "cancelled", "interrupted".
+ */
+export function describeRunOutcome(
+  status: RunStatus,
+  sources: Partial<Record<SourceId, SourceOutcome>>,
+): string {
+  const entries = Object.entries(sources) as [SourceId, SourceOutcome][];
+  const failed = entries.filter(([, o]) => o.status === 'failed');
+  const stopped = entries.filter(([, o]) => o.status === 'stopped').map(([s, o]) => stoppedPhrase(s, o));
+  switch (status) {
+    case 'partial':
+      return [`completed with ${plural(failed.length, 'source')} failed`, ...stopped].join('; ');
+    case 'stopped':
+      return `stopped: ${stopped.join('; ')}`;
+    case 'failed':
+      if (failed.length === 0) return 'failed';
+      if (failed.length > 1)
+        return `failed: ${failed.length === 2 ? 'both' : `all ${failed.length}`} sources failed`;
+      return `failed: ${SOURCE_LABELS[failed[0][0]]} failed${failed[0][1].reason ? ` (${failed[0][1].reason})` : ''}`;
+    default:
+      return status;
+  }
+}
+
+/** How each source of a live or final snapshot stands, as the run history records it. */
+export function sourceOutcomesOf(sources: RunSnapshot['sources']): Partial<Record<SourceId, SourceOutcome>> {
+  return Object.fromEntries(
+    Object.values(sources).map((m) => [
+      m!.source,
+      {
+        status: m!.status,
+        ...(m!.reason ? { reason: m!.reason } : {}),
+        ...(m!.resumeAt ? { resumeAt: m!.resumeAt } : {}),
+      },
+    ]),
+  );
+}
+
+/** The outcome sentence of a run snapshot (the final one, or a live one: "running"). */
+export const describeSnapshotOutcome = (snapshot: RunSnapshot) =>
+  describeRunOutcome(snapshot.status, sourceOutcomesOf(snapshot.sources));
