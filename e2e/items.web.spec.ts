@@ -41,7 +41,7 @@ test('Items: search, filter, detail, export, keyboard and delete', async ({ page
   // Facets: GitHub code in Python.
   const filters = page.getByRole('region', { name: 'Filters' });
   await filters.getByLabel(/^GitHub code \(\d+\)$/).check();
-  await filters.getByLabel(/^python \(\d+\)$/).check();
+  await filters.getByLabel(/^Python \(\d+\)$/).check();
   const query: ItemQueryInput = {
     text: 'return',
     filters: { source: ['github_code'], language: ['python'] },
@@ -67,8 +67,9 @@ test('Items: search, filter, detail, export, keyboard and delete', async ({ page
   // Keyboard: arrows move the active row (and the open detail follows), Escape closes, Enter opens.
   await page.getByTestId('item-list').focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('[role="row"][aria-rowindex="2"]')).toHaveAttribute('aria-selected', 'true');
-  const second = await page.locator('[role="row"][aria-rowindex="2"]').getAttribute('data-item-id');
+  // The header is row 1, the first item row 2.
+  await expect(page.locator('[role="row"][aria-rowindex="3"]')).toHaveAttribute('aria-selected', 'true');
+  const second = await page.locator('[role="row"][aria-rowindex="3"]').getAttribute('data-item-id');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
   await page.keyboard.press('Enter');

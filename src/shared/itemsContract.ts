@@ -96,6 +96,9 @@ export type ItemRow = {
   lines: number | null;
   license: string | null;
   accepted: boolean | null;
+  /** Stack Overflow answers only: the answer's own score and its author, which tell answers apart. */
+  answerScore: number | null;
+  author: string | null;
   collectedAt: string;
 };
 

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { MATCH_END as E, MATCH_START as S } from '../../src/shared/itemsContract.ts';
 import { dropVisiblePrefix } from '../../src/renderer/src/pages/items/markers.ts';
 import { qaSections } from '../../src/renderer/src/pages/items/qaSections.ts';
+import { facetOptions } from '../../src/renderer/src/pages/items/facetOptions.ts';
+import { formatDate } from '../../src/renderer/src/pages/items/formatDate.ts';
+import {
+  TITLE_MIN_WIDTH,
+  columnsThatFit,
+  gridTemplate,
+} from '../../src/renderer/src/pages/items/listColumns.ts';
+import { effectiveSort } from '../../src/renderer/src/pages/items/queryState.ts';
+import { parseSortValue, sortOptions } from '../../src/renderer/src/pages/items/sortOptions.ts';
 import { makeItems } from '../fixtures/itemFactory.ts';
 
 describe('dropVisiblePrefix', () => {
@@ -24,5 +33,75 @@ describe('qaSections', () => {
       qa.source === 'stackoverflow_qa' && qa.metadata.tags[0],
     );
     expect(question[0].kind === 'text' && question[0].text).toMatch(/^I am trying to/);
+  });
+});
+
+describe('columnsThatFit', () => {
+  const names = (width: number) => columnsThatFit(width).map((c) => c.column);
+  it('shows every column when there is room, and drops the least useful first', () => {
+    expect(names(1200)).toEqual(['title', 'repository', 'score', 'language', 'lines', 'collectedAt']);
+    expect(names(700)).not.toContain('lines');
+    expect(names(560)).toEqual(['title', 'repository', 'score']);
+    expect(names(300)).toEqual(['title']);
+  });
+  it('never gives the title less than its minimum', () => {
+    for (const width of [300, 420, 560, 700, 900, 1200]) {
+      const columns = columnsThatFit(width);
+      const others = columns.filter((c) => c.column !== 'title').reduce((n, c) => n + c.width + 10, 0);
+      if (columns.length > 1)
+        expect(width - 20 - 28 - 22 - 20 - others).toBeGreaterThanOrEqual(TITLE_MIN_WIDTH);
+    }
+  });
+  it('builds the grid template with the title flexible', () => {
+    expect(gridTemplate(columnsThatFit(300))).toBe(`28px 22px minmax(${TITLE_MIN_WIDTH}px, 1fr)`);
+  });
+});
+
+describe('sortOptions', () => {
+  it('offers relevance only while searching and names every sort', () => {
+    expect(sortOptions(false).map((o) => o.value)).not.toContain('relevance:asc');
+    expect(sortOptions(true)[0]).toEqual({ value: 'relevance:asc', label: 'Best match (relevance)' });
+    for (const o of sortOptions(true)) expect(parseSortValue(o.value)).not.toBeNull();
+    expect(parseSortValue('nonsense:up')).toBeNull();
+  });
+});
+
+describe('effectiveSort', () => {
+  it('is relevance while searching, newest otherwise, and the chosen sort when it means something', () => {
+    expect(effectiveSort(null, 'parse')).toEqual({ column: 'relevance', direction: 'asc' });
+    expect(effectiveSort(null, '  ')).toEqual({ column: 'collectedAt', direction: 'desc' });
+    const byTitle = { column: 'title', direction: 'asc' } as const;
+    expect(effectiveSort(byTitle, 'parse')).toEqual(byTitle);
+    expect(effectiveSort({ column: 'relevance', direction: 'asc' }, '')).toEqual({
+      column: 'collectedAt',
+      direction: 'desc',
+    });
+  });
+});
+
+describe('facetOptions', () => {
+  it('keeps every value of the collection in its order, at 0 when the results have none', () => {
+    const collection = [
+      { value: 'python', count: 50 },
+      { value: 'go', count: 20 },
+    ];
+    expect(facetOptions({ counts: [{ value: 'go', count: 3 }], collection, chosen: [] })).toEqual([
+      { value: 'python', count: 0 },
+      { value: 'go', count: 3 },
+    ]);
+    expect(facetOptions({ counts: [], collection, chosen: ['rust'] })).toEqual([
+      { value: 'python', count: 0 },
+      { value: 'go', count: 0 },
+      { value: 'rust', count: 0 },
+    ]);
+    expect(facetOptions({ counts: undefined, chosen: [] })).toEqual([]);
+  });
+});
+
+describe('formatDate', () => {
+  it("writes dates in the user's locale and leaves other text alone", () => {
+    expect(formatDate('2025-06-01T10:00:00.000Z', 'en-US')).toBe('Jun 1, 2025');
+    expect(formatDate('2025-06-01T10:00:00.000Z', 'de-DE')).toBe('1. Juni 2025');
+    expect(formatDate('not a date')).toBe('not a date');
   });
 });

@@ -11,6 +11,9 @@ import { searchTerms, type SearchTerm } from './ftsQuery.ts';
 import { itemWhere, type RowidRange } from './itemWhere.ts';
 import { highlightMatches, matchSnippet } from './matchHighlight.ts';
 
+/** Where the answer starts in a Q&A item's content (the collector's layout: Title, Question, Answer). */
+const ANSWER_HEADING = '\n\nAnswer:\n';
+
 /** How much of a matching item's content the snippet is looked for in. */
 const SEARCHED_TEXT = 50_000;
 
@@ -43,6 +46,8 @@ type RowRecord = {
   lines: number | null;
   license: string | null;
   accepted: number | null;
+  answer_score: number | null;
+  author: string | null;
   collected_at: string;
 };
 
@@ -113,12 +118,20 @@ export function pageRowids(db: Database, query: ItemQuery, page: PageRequest): n
 export function itemRows(db: Database, query: ItemQuery, rowids: readonly number[]): ItemRow[] {
   const terms = searchTerms(query.text);
   // Snippets are cut here for the rows on screen: FTS5's snippet() would walk every match of a common word.
+  // Without a search a Q&A row shows its answer, which tells the answers to one question apart.
+  const excerpt =
+    terms.length > 0
+      ? `substr(items.content, 1, ${SEARCHED_TEXT})`
+      : `CASE WHEN instr(items.content, '${ANSWER_HEADING}') > 0 AND items.source = 'stackoverflow_qa'
+           THEN substr(items.content, instr(items.content, '${ANSWER_HEADING}') + ${ANSWER_HEADING.length}, 400)
+           ELSE substr(items.content, 1, 400) END`;
   const records = db
     .prepare(
       `SELECT items.rowid AS rowid, items.id, items.source, items.title,
-         substr(items.content, 1, ${terms.length > 0 ? SEARCHED_TEXT : 400}) AS excerpt, f.repository,
+         ${excerpt} AS excerpt, f.repository,
          json_extract(items.metadata, '$.tags') AS tags, f.score, f.language, f.lines,
-         f.license, f.accepted, items.collected_at
+         f.license, f.accepted, json_extract(items.metadata, '$.answerScore') AS answer_score,
+         json_extract(items.metadata, '$.author') AS author, items.collected_at
        FROM items JOIN item_facets f ON items.rowid = f.item_rowid
        WHERE items.rowid IN (SELECT value FROM json_each(?))`,
     )
@@ -137,10 +150,9 @@ export function listItems(db: Database, query: ItemQuery, page: PageRequest): It
   return { rows: itemRows(db, query, pageRowids(db, query, page)), total };
 }
 
-/** The first lines worth showing: the question for Q&A, the first code lines otherwise. */
-function plainExcerpt(source: ItemSource, head: string): string {
-  const body = source === 'stackoverflow_qa' ? (head.split('\nQuestion:\n')[1] ?? head) : head;
-  return body
+/** The first lines worth showing: the answer's for Q&A, the first code lines otherwise. */
+function plainExcerpt(head: string): string {
+  return head
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
@@ -156,7 +168,7 @@ function toRow(r: RowRecord, terms: readonly SearchTerm[]): ItemRow {
     source: r.source,
     title: r.title,
     titleHighlight: searching ? highlightMatches(r.title, terms) : null,
-    snippet: searching ? matchSnippet(r.excerpt, terms) : plainExcerpt(r.source, r.excerpt),
+    snippet: searching ? matchSnippet(r.excerpt, terms) : plainExcerpt(r.excerpt),
     repository: r.repository,
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     score: r.score,
@@ -164,6 +176,8 @@ function toRow(r: RowRecord, terms: readonly SearchTerm[]): ItemRow {
     lines: r.lines,
     license: r.license,
     accepted: r.accepted === null ? null : r.accepted === 1,
+    answerScore: r.answer_score,
+    author: r.author,
     collectedAt: r.collected_at,
   };
 }

@@ -8,7 +8,13 @@ export function CodeView(props: { code: string; language?: string; label?: strin
   const lineCount = code.split('\n').length;
   const numbers = useMemo(() => Array.from({ length: lineCount }, (_, i) => i + 1).join('\n'), [lineCount]);
   return (
-    <div className="code-view" role="region" aria-label={props.label ?? 'Code'} data-testid="code-view">
+    <div
+      className="code-view"
+      role="region"
+      aria-label={props.label ?? 'Code'}
+      tabIndex={0}
+      data-testid="code-view"
+    >
       <pre className="code-gutter" aria-hidden="true">
         {numbers}
       </pre>

@@ -73,13 +73,13 @@ function Attribution(props: { item: CollectedItem }) {
   const { item } = props;
   if (item.source === 'github_code')
     return (
-      <Text size="xs" c="dimmed">
+      <Text size="xs" className="item-dim">
         From {item.metadata.repository}, licensed {item.metadata.license ?? 'without a stated licence'}.
         Collected {item.collectedAt.slice(0, 10)}.
       </Text>
     );
   return (
-    <Text size="xs" c="dimmed">
+    <Text size="xs" className="item-dim">
       Answer by {item.metadata.author} on Stack Overflow, licensed {item.metadata.license}. Collected{' '}
       {item.collectedAt.slice(0, 10)}.
     </Text>
@@ -107,7 +107,7 @@ function DetailBody(props: { item: CollectedItem }) {
         )}
       </Group>
       <Group>
-        <Button size="xs" leftSection={<ExternalLink size={14} />} onClick={() => open(url)}>
+        <Button size="xs" variant="light" leftSection={<ExternalLink size={14} />} onClick={() => open(url)}>
           {github ? 'Open on GitHub' : 'Open on Stack Overflow'}
         </Button>
       </Group>

@@ -1,116 +1,80 @@
-import { Checkbox, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Text, UnstyledButton } from '@mantine/core';
+import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, FileCode2, MessagesSquare } from 'lucide-react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { ItemQuery, ItemRow, SortColumn } from '../../../../shared/itemsContract.ts';
-import { MarkedText } from './MarkedText.tsx';
-import { dropVisiblePrefix } from './markers.ts';
+import type { ItemQuery, ItemRow } from '../../../../shared/itemsContract.ts';
+import { columnsThatFit, gridTemplate, type ListColumn } from './listColumns.ts';
+import { RowCells } from './RowCells.tsx';
 import { PAGE_SIZE } from './useItemPages.ts';
 
 const ROW_HEIGHT = 60;
-
-const COLUMNS: { column: SortColumn; label: string; wide: boolean; numeric?: boolean }[] = [
-  { column: 'title', label: 'Title', wide: false },
-  { column: 'repository', label: 'Repository / tags', wide: true },
-  { column: 'score', label: 'Score', wide: false, numeric: true },
-  { column: 'language', label: 'Language', wide: true },
-  { column: 'lines', label: 'Lines', wide: true, numeric: true },
-  { column: 'collectedAt', label: 'Collected', wide: true },
-];
 
 export type ItemListProps = {
   total: number;
   rowAt: (index: number) => ItemRow | undefined;
   ensurePage: (page: number) => void;
+  /** Changes when the rows on screen answer another query: the list goes back to the top. */
+  shownKey: string;
+  /** The rows answer an earlier query while the current one is on its way. */
+  updating: boolean;
   sort: ItemQuery['sort'];
   onSort: (sort: ItemQuery['sort']) => void;
+  /** The row the keyboard is on (and the open detail follows); -1 before the user picks one. */
   activeIndex: number;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
   isSelected: (id: string) => boolean;
   onToggle: (id: string) => void;
-  compact: boolean;
 };
 
-function SortHeader(props: { sort: ItemQuery['sort']; onSort: ItemListProps['onSort'] }) {
+function SortHeader(props: {
+  columns: ListColumn[];
+  sort: ItemQuery['sort'];
+  onSort: ItemListProps['onSort'];
+}) {
   return (
-    <div className="item-cols item-header" role="row">
-      <span role="columnheader" />
-      <span role="columnheader" />
-      {COLUMNS.map((c) => {
+    <div className="item-cols item-header" role="row" aria-rowindex={1}>
+      <span role="columnheader" aria-label="Selected" />
+      <span role="columnheader" aria-label="Source" />
+      {props.columns.map((c) => {
         const active = props.sort.column === c.column;
         const next = active && props.sort.direction === 'asc' ? 'desc' : 'asc';
         return (
-          <UnstyledButton
+          <div
             key={c.column}
             role="columnheader"
-            aria-sort={active ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-            className={`${c.wide ? 'wide-only' : ''} ${c.numeric ? 'item-num' : ''}`}
-            onClick={() => props.onSort({ column: c.column, direction: next })}
+            aria-sort={active ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            className={c.numeric ? 'item-num' : undefined}
           >
-            <Text span size="xs" fw={600} c={active ? undefined : 'dimmed'}>
+            {/* Sorting from the keyboard goes through the Sort menu: the list is one Tab stop. */}
+            <UnstyledButton
+              tabIndex={-1}
+              className="item-sort"
+              data-active={active || undefined}
+              onClick={() => props.onSort({ column: c.column, direction: next })}
+            >
               {c.label}
               {active && (props.sort.direction === 'asc' ? <ArrowUp size={11} /> : <ArrowDown size={11} />)}
-            </Text>
-          </UnstyledButton>
+            </UnstyledButton>
+          </div>
         );
       })}
     </div>
   );
 }
 
-const dateOf = (iso: string) => iso.slice(0, 10);
+const rowId = (index: number) => `item-row-${index}`;
 
-/** Code files are titled repository/path; the repository has its own column, so show the path. */
-function displayTitle(row: ItemRow): string {
-  const title = row.titleHighlight ?? row.title;
-  const prefix = row.repository ? `${row.repository}/` : '';
-  return prefix && row.title.startsWith(prefix) ? dropVisiblePrefix(title, prefix.length) : title;
-}
-
-function RowCells(props: { row: ItemRow; selected: boolean; onToggle: () => void }) {
-  const { row } = props;
-  const qa = row.source === 'stackoverflow_qa';
-  return (
-    <>
-      <Checkbox
-        size="xs"
-        aria-label={`Select ${row.title}`}
-        checked={props.selected}
-        onChange={props.onToggle}
-        onClick={(e) => e.stopPropagation()}
-      />
-      <Tooltip label={qa ? 'Stack Overflow Q&A' : 'GitHub code file'} openDelay={400}>
-        {qa ? <MessagesSquare size={16} color="#f48024" /> : <FileCode2 size={16} color="#8b949e" />}
-      </Tooltip>
-      <div style={{ minWidth: 0 }}>
-        <div className="item-title">
-          <MarkedText text={displayTitle(row)} />
-        </div>
-        <div className="item-snippet">
-          <MarkedText text={row.snippet} />
-        </div>
-      </div>
-      <span className="item-meta wide-only">
-        <Text span size="xs" c="dimmed">
-          {row.repository ?? row.tags.join(', ')}
-        </Text>
-      </span>
-      <span className="item-num">{row.score?.toLocaleString('en-US') ?? '—'}</span>
-      <span className="item-meta wide-only">{row.language ?? '—'}</span>
-      <span className="item-num wide-only">{row.lines ?? '—'}</span>
-      <span className="item-meta wide-only">
-        <Text span size="xs" c="dimmed">
-          {dateOf(row.collectedAt)}
-        </Text>
-      </span>
-    </>
-  );
-}
-
-/** The virtualized list: only the rows in view are rendered, and their pages fetched on demand. */
+/**
+ * The virtualized list: only the rows in view are rendered, and their pages fetched on demand. It is one
+ * Tab stop; arrows, Page Up/Down, Home and End move the active row, Enter opens it, Space checks it.
+ */
 export function ItemList(props: ItemListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
+  const gridRef = useMergedRef(scrollRef, sizeRef);
+  const columns = columnsThatFit(width || 1200);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
   const virtualizer = useVirtualizer({
     count: props.total,
@@ -126,6 +90,9 @@ export function ItemList(props: ItemListProps) {
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++)
       ensurePage(page);
   }, [first, last, ensurePage]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [props.shownKey]);
 
   function move(index: number) {
     const clamped = Math.max(0, Math.min(props.total - 1, index));
@@ -134,16 +101,17 @@ export function ItemList(props: ItemListProps) {
   }
   function onKeyDown(e: KeyboardEvent) {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    const at = Math.max(0, props.activeIndex);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(props.activeIndex + 1),
       ArrowUp: () => move(props.activeIndex - 1),
-      PageDown: () => move(props.activeIndex + page),
-      PageUp: () => move(props.activeIndex - page),
+      PageDown: () => move(at + page),
+      PageUp: () => move(at - page),
       Home: () => move(0),
       End: () => move(props.total - 1),
-      Enter: () => props.onOpen(props.activeIndex),
+      Enter: () => props.onOpen(at),
       ' ': () => {
-        const row = props.rowAt(props.activeIndex);
+        const row = props.rowAt(at);
         if (row) props.onToggle(row.id);
       },
     };
@@ -153,27 +121,33 @@ export function ItemList(props: ItemListProps) {
     action();
   }
 
+  const template = gridTemplate(columns);
   return (
     <div
-      ref={scrollRef}
-      className={`item-grid${props.compact ? ' compact' : ''}`}
+      ref={gridRef}
+      className="item-grid"
       role="grid"
       aria-label="Items"
-      aria-rowcount={props.total}
+      aria-rowcount={props.total + 1}
+      aria-colcount={columns.length + 2}
+      aria-busy={props.updating}
+      aria-activedescendant={props.activeIndex >= 0 ? rowId(props.activeIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="item-list"
+      style={{ ['--item-cols' as string]: template }}
     >
-      <SortHeader sort={props.sort} onSort={props.onSort} />
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <SortHeader columns={columns} sort={props.sort} onSort={props.onSort} />
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {visible.map((v) => {
           const row = props.rowAt(v.index);
           return (
             <div
               key={v.key}
+              id={rowId(v.index)}
               className="item-cols item-row"
               role="row"
-              aria-rowindex={v.index + 1}
+              aria-rowindex={v.index + 2}
               aria-selected={v.index === props.activeIndex}
               data-testid={row ? 'item-row' : 'item-row-loading'}
               data-item-id={row?.id}
@@ -186,13 +160,16 @@ export function ItemList(props: ItemListProps) {
               {row ? (
                 <RowCells
                   row={row}
+                  columns={columns}
                   selected={props.isSelected(row.id)}
                   onToggle={() => props.onToggle(row.id)}
                 />
               ) : (
-                <Text size="xs" c="dimmed" style={{ gridColumn: '3 / -1' }}>
-                  Loading…
-                </Text>
+                <div role="gridcell" style={{ gridColumn: '1 / -1' }}>
+                  <Text size="xs" c="dimmed" pl={60}>
+                    Loading…
+                  </Text>
+                </div>
               )}
             </div>
           );

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Database, SearchX } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { Group as PaneGroup, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import type { ItemFilters, ItemQuery } from '../../../../shared/itemsContract.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { api, useApiQuery } from '../../hooks/api.ts';
@@ -12,40 +13,60 @@ import { FacetPanel } from './FacetPanel.tsx';
 import { ItemDetail } from './ItemDetail.tsx';
 import { ItemList } from './ItemList.tsx';
 import { ItemsToolbar } from './ItemsToolbar.tsx';
-import { EMPTY_FILTERS, effectiveSort } from './queryState.ts';
+import { EMPTY_FILTERS, effectiveSort, filterCount } from './queryState.ts';
 import { useExports } from './useExports.ts';
 import { useItemPages } from './useItemPages.ts';
 import { scopeOf, useSelection } from './useSelection.ts';
 import './items.css';
 
+/** Short enough to feel instant, long enough that a fast typist's keys share one query. */
+const SEARCH_DEBOUNCE_MS = 60;
+
+/** Below this width, opening the detail folds the filters away (they come back when it closes). */
+const ROOM_FOR_THREE_PANES = 980;
+
 const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+/** Escape closes an open dropdown first (a select, a menu), not the detail. */
+const openMenu = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
+
+const EVERYTHING: ItemQuery = { text: '', filters: EMPTY_FILTERS, sort: effectiveSort(null, '') };
+
 /** Search, filters, the virtualized list, the detail pane, and export / delete of what is chosen. */
 export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboard: () => void }) {
   const [text, setText] = useState('');
-  const [debouncedText] = useDebouncedValue(text, 200);
+  const [debouncedText] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
   const [filters, setFilters] = useState<ItemFilters>(EMPTY_FILTERS);
   const [chosenSort, setChosenSort] = useState<ItemQuery['sort'] | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [activeIndex, setActiveIndex] = useState(0);
+  const [activeIndex, setActiveIndex] = useState(-1);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(true);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const [deleting, setDeleting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const exportRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const panesRef = useRef<HTMLDivElement>(null);
+  const filtersPanel = usePanelRef();
+  const foldedForDetail = useRef(false);
   const selection = useSelection();
   const exports = useExports();
 
   const query: ItemQuery = { text: debouncedText, filters, sort: effectiveSort(chosenSort, debouncedText) };
+  const searching = debouncedText.trim() !== '';
   const pages = useItemPages(query, generation);
   const facets = useApiQuery('itemFacets', query);
+  const collection = useApiQuery('itemFacets', EVERYTHING);
   const total = pages.total;
-  const collectionTotal = facets.data?.collectionTotal ?? null;
+  const collectionTotal = collection.data?.collectionTotal ?? facets.data?.collectionTotal ?? null;
 
   const restart = () => {
     selection.clear();
-    setActiveIndex(0);
+    setActiveIndex(-1);
   };
   const changeText = (value: string) => {
     setText(value);
@@ -55,19 +76,57 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
     setFilters(value);
     restart();
   };
+  const changeSort = (sort: ItemQuery['sort']) => {
+    setChosenSort(sort);
+    setActiveIndex(-1);
+  };
   const openAt = (index: number) => setOpenId(pages.rowAt(index)?.id ?? null);
   const activate = (index: number) => {
     setActiveIndex(index);
     if (openId) openAt(index);
   };
+  const closeDetail = () => {
+    setOpenId(null);
+    // Back to the row the detail showed, so arrows carry on from there.
+    listRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+  };
+  const toggleFilters = () => {
+    const panel = filtersPanel.current;
+    if (!panel) return;
+    foldedForDetail.current = false;
+    if (panel.isCollapsed()) panel.expand();
+    else panel.collapse();
+  };
+
+  const detailOpen = openId !== null;
+  // With little room, the detail takes the filters' place while it is open (after the detail pane has
+  // joined the layout, which would otherwise size the panes anew).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const panel = filtersPanel.current;
+      const width = panesRef.current?.clientWidth ?? Infinity;
+      if (!panel) return;
+      if (detailOpen && width < ROOM_FOR_THREE_PANES && !panel.isCollapsed()) {
+        panel.collapse();
+        foldedForDetail.current = true;
+      } else if (!detailOpen && foldedForDetail.current) {
+        panel.expand();
+        foldedForDetail.current = false;
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [detailOpen, filtersPanel]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '/' && !typingIn(e.target)) {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'Escape' && !document.querySelector('[role="dialog"]')) {
-        setOpenId(null);
+      } else if (e.key === 'Escape' && !document.querySelector('[role="dialog"]') && !openMenu(e.target)) {
+        setOpenId((open) => {
+          if (open) listRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+          return null;
+        });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -81,21 +140,28 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
       notifications.show({
         color: 'teal',
         title: 'Items deleted',
-        message: `Deleted ${deleted.toLocaleString('en-US')} item${deleted === 1 ? '' : 's'}.`,
+        message: `Deleted ${deleted.toLocaleString()} item${deleted === 1 ? '' : 's'}.`,
+        closeButtonProps: { 'aria-label': 'Close message' },
       });
       setOpenId(null);
       restart();
       setGeneration((g) => g + 1);
       facets.reload();
+      collection.reload();
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Nothing was deleted', message: String(e) });
+      notifications.show({
+        color: 'red',
+        title: 'Nothing was deleted',
+        message: String(e),
+        closeButtonProps: { 'aria-label': 'Close message' },
+      });
     } finally {
       setDeleting(false);
       setConfirmDelete(null);
     }
   }
 
-  if (!facets.data && !facets.error)
+  if (!collection.data && !collection.error)
     return (
       <>
         <Title order={2} mb="md">
@@ -135,8 +201,15 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
       </Title>
       <ItemsToolbar
         searchRef={searchRef}
+        exportRef={exportRef}
         text={text}
         onText={changeText}
+        sort={query.sort}
+        searching={searching}
+        onSort={changeSort}
+        filtersOpen={filtersOpen}
+        activeFilters={filterCount(filters)}
+        onToggleFilters={toggleFilters}
         total={total}
         collectionTotal={collectionTotal}
         selected={selectedCount}
@@ -147,59 +220,89 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
         onDelete={() => setConfirmDelete(selectedCount)}
       />
       <ExportProgress exports={exports.running} onCancel={exports.cancel} />
-      {pages.error && (
-        <Alert color="red" mb="sm" title="The list could not be loaded">
-          {pages.error}
-        </Alert>
-      )}
-      <div className="items-layout">
-        <Paper withBorder p="sm" className="items-facets">
-          <FacetPanel facets={facets.data} filters={filters} onChange={changeFilters} />
-        </Paper>
-        <div className="items-main">
-          {total === 0 ? (
-            <Paper withBorder p="xl">
-              <Stack align="center" gap="xs" ta="center">
-                <SearchX size={28} />
-                <Title order={4}>No items match</Title>
-                <Text size="sm" c="dimmed">
-                  Nothing matches “{debouncedText}” with these filters. Try fewer words or clear the filters.
-                </Text>
-                <Button
-                  mt="xs"
-                  onClick={() => {
-                    changeText('');
-                    changeFilters(EMPTY_FILTERS);
-                  }}
-                >
-                  Clear search and filters
-                </Button>
-              </Stack>
+      <div className="items-layout" ref={panesRef}>
+        <PaneGroup orientation="horizontal" id="items-panes">
+          <Panel
+            id="filters"
+            panelRef={filtersPanel}
+            defaultSize={210}
+            minSize={160}
+            maxSize={360}
+            collapsible
+            collapsedSize={0}
+            groupResizeBehavior="preserve-pixel-size"
+            onResize={(size) => setFiltersOpen(size.inPixels > 0)}
+          >
+            <Paper withBorder p="sm" className="items-pane items-facets">
+              <FacetPanel
+                facets={facets.data}
+                collection={collection.data}
+                filters={filters}
+                onChange={changeFilters}
+              />
             </Paper>
-          ) : (
-            <ItemList
-              total={total ?? 0}
-              rowAt={pages.rowAt}
-              ensurePage={pages.ensurePage}
-              sort={query.sort}
-              onSort={(sort) => {
-                setChosenSort(sort);
-                setActiveIndex(0);
-              }}
-              activeIndex={activeIndex}
-              onActivate={activate}
-              onOpen={openAt}
-              isSelected={selection.isSelected}
-              onToggle={selection.toggle}
-              compact={openId !== null}
-            />
+          </Panel>
+          <Separator className="items-separator" aria-label="Resize filters" />
+          <Panel id="list" minSize={300}>
+            <div className="items-pane items-main" ref={listRef}>
+              {pages.error ? (
+                <Alert color="red" title="The list could not be loaded">
+                  {pages.error}
+                  <Button size="xs" mt="sm" variant="light" onClick={() => setGeneration((g) => g + 1)}>
+                    Try again
+                  </Button>
+                </Alert>
+              ) : total === 0 ? (
+                <Paper withBorder p="xl">
+                  <Stack align="center" gap="xs" ta="center">
+                    <SearchX size={28} aria-hidden="true" />
+                    <Title order={3} size="h4">
+                      No items match
+                    </Title>
+                    <Text size="sm">
+                      Nothing matches “{debouncedText}” with these filters. Try fewer words or clear the
+                      filters.
+                    </Text>
+                    <Button
+                      mt="xs"
+                      onClick={() => {
+                        changeText('');
+                        changeFilters(EMPTY_FILTERS);
+                      }}
+                    >
+                      Clear search and filters
+                    </Button>
+                  </Stack>
+                </Paper>
+              ) : (
+                <ItemList
+                  total={total ?? 0}
+                  rowAt={pages.rowAt}
+                  ensurePage={pages.ensurePage}
+                  shownKey={pages.shownKey}
+                  updating={pages.updating}
+                  sort={query.sort}
+                  onSort={changeSort}
+                  activeIndex={activeIndex}
+                  onActivate={activate}
+                  onOpen={openAt}
+                  isSelected={selection.isSelected}
+                  onToggle={selection.toggle}
+                />
+              )}
+            </div>
+          </Panel>
+          {openId && (
+            <>
+              <Separator className="items-separator" aria-label="Resize detail" />
+              <Panel id="detail" defaultSize="45%" minSize={300}>
+                <Paper withBorder className="items-pane items-detail">
+                  <ItemDetail key={openId} id={openId} onClose={closeDetail} />
+                </Paper>
+              </Panel>
+            </>
           )}
-        </div>
-        {openId && (
-          <Paper withBorder className="items-detail">
-            <ItemDetail key={openId} id={openId} onClose={() => setOpenId(null)} />
-          </Paper>
-        )}
+        </PaneGroup>
       </div>
       <DeleteModal
         count={confirmDelete}

@@ -10,15 +10,24 @@ export const EMPTY_FILTERS: ItemFilters = {
   minScore: null,
 };
 
-export const hasFilters = (f: ItemFilters) =>
-  f.source.length + f.language.length + f.repository.length + f.tag.length + f.license.length > 0 ||
-  f.accepted !== null ||
-  f.minScore !== null;
+export const hasFilters = (f: ItemFilters) => filterCount(f) > 0;
 
-/** The sort the user chose, or the natural one: best match when searching, newest otherwise. */
+/** How many filters narrow the list (each chosen value counts). */
+export const filterCount = (f: ItemFilters) =>
+  f.source.length +
+  f.language.length +
+  f.repository.length +
+  f.tag.length +
+  f.license.length +
+  (f.accepted !== null ? 1 : 0) +
+  (f.minScore !== null ? 1 : 0);
+
+/**
+ * The sort the user chose, or the natural one: best match when searching, newest otherwise. Relevance
+ * means nothing without search words, so it falls back to newest then.
+ */
 export function effectiveSort(chosen: ItemQuery['sort'] | null, text: string): ItemQuery['sort'] {
-  if (chosen) return chosen;
-  return text.trim()
-    ? { column: 'relevance', direction: 'asc' }
-    : { column: 'collectedAt', direction: 'desc' };
+  const searching = text.trim() !== '';
+  if (chosen && (searching || chosen.column !== 'relevance')) return chosen;
+  return searching ? { column: 'relevance', direction: 'asc' } : { column: 'collectedAt', direction: 'desc' };
 }

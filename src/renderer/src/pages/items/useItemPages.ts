@@ -4,39 +4,45 @@ import { api } from '../../hooks/api.ts';
 
 export const PAGE_SIZE = 100;
 
-type Cache = { key: string; total: number | null; pages: ReadonlyMap<number, ItemRow[]>; error?: string };
+/** The pages of one query fetched so far, with its total (null until its first page arrives). */
+type PageCache = { key: string; total: number | null; pages: ReadonlyMap<number, ItemRow[]>; error?: string };
+
+/** The pages of one query being fetched: which were asked for, and what came back so far. */
+type Pending = { cache: PageCache; requested: Set<number> };
+
+const emptyCache = (key: string): PageCache => ({ key, total: null, pages: new Map() });
 
 /**
- * Rows of the list, fetched a page at a time as they scroll into view; the cache starts over whenever
- * the query (or `generation`, bumped after a delete) changes.
+ * Rows of the list, fetched a page at a time as they scroll into view. When the query (or `generation`,
+ * bumped after a delete or to show new items) changes, the rows of the previous query stay on screen
+ * until the first page of the new one arrives, so the list never empties while the user types; every
+ * query, also one seen before, is fetched afresh.
  */
 export function useItemPages(query: ItemQueryInput, generation: number) {
   const key = `${generation}:${JSON.stringify(query)}`;
-  const [cache, setCache] = useState<Cache>({ key: '', total: null, pages: new Map() });
-  const requested = useRef(new Set<string>());
-  const activeKey = useRef(key);
-  useEffect(() => {
-    activeKey.current = key;
-  }, [key]);
+  const [shown, setShown] = useState<PageCache>(() => emptyCache(''));
+  const pending = useRef<Pending>({ cache: emptyCache(''), requested: new Set() });
 
   const ensurePage = useCallback(
     (index: number) => {
-      const tag = `${key}#${index}`;
-      if (requested.current.has(tag)) return;
-      requested.current.add(tag);
+      if (pending.current.cache.key !== key)
+        pending.current = { cache: emptyCache(key), requested: new Set() };
+      const entry = pending.current;
+      if (entry.requested.has(index)) return;
+      entry.requested.add(index);
       api.listItems(query, { offset: index * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (page) => {
-          if (activeKey.current !== key) return;
-          setCache((c) => {
-            const pages = new Map(c.key === key ? c.pages : []);
-            pages.set(index, page.rows);
-            return { key, total: page.total, pages };
-          });
+          if (pending.current !== entry) return; // a newer query replaced this one
+          const pages = new Map(entry.cache.pages).set(index, page.rows);
+          entry.cache = { key, total: page.total, pages };
+          // The first page decides when the new query's rows replace the previous ones.
+          if (pages.has(0)) setShown(entry.cache);
         },
         (e: unknown) => {
-          requested.current.delete(tag);
-          if (activeKey.current === key)
-            setCache({ key, total: 0, pages: new Map(), error: e instanceof Error ? e.message : String(e) });
+          if (pending.current !== entry) return;
+          entry.requested.delete(index);
+          entry.cache = { ...emptyCache(key), error: e instanceof Error ? e.message : String(e) };
+          setShown(entry.cache);
         },
       );
     },
@@ -47,11 +53,19 @@ export function useItemPages(query: ItemQueryInput, generation: number) {
 
   useEffect(() => ensurePage(0), [ensurePage]);
 
-  const current = cache.key === key ? cache : undefined;
   const rowAt = useCallback(
     (index: number): ItemRow | undefined =>
-      current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    [current],
+      shown.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [shown],
   );
-  return { total: current?.total ?? null, error: current?.error, rowAt, ensurePage };
+  return {
+    total: shown.total,
+    error: shown.error,
+    rowAt,
+    ensurePage,
+    /** Which query the rows on screen answer (changes when a new query's first page arrives). */
+    shownKey: shown.key,
+    /** The rows on screen answer an earlier query; the current one is on its way. */
+    updating: shown.key !== key,
+  };
 }

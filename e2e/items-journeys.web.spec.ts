@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
+import { BRIDGE_URL, resetBridge } from './harness/bridgeUrl.ts';
+import { expectNoSeriousA11yFindings } from './harness/a11y.ts';
+import { watchConsole } from './harness/watchConsole.ts';
+
+const SEEDED = 300;
+
+test.beforeAll(async () => {
+  await resetBridge();
+  const seeded = await fetch(`${BRIDGE_URL}/__test__/seed?count=${SEEDED}`, { method: 'POST' });
+  expect(((await seeded.json()) as { inserted: number }).inserted).toBe(SEEDED);
+});
+test.afterAll(async () => {
+  await fetch(`${BRIDGE_URL}/__test__/clear-items`, { method: 'POST' });
+});
+
+/** The first rows the core lists for a query, to compare with what the screen shows. */
+const firstIds = (page: Page, query: ItemQueryInput, limit = 5) =>
+  page.evaluate(
+    async ([q, n]) => (await window.api.listItems(q, { offset: 0, limit: n })).rows.map((r) => r.id),
+    [query, limit] as const,
+  );
+
+const shownIds = (page: Page, n = 5) =>
+  page
+    .getByTestId('item-row')
+    .evaluateAll((rows, count) => rows.slice(0, count).map((r) => r.getAttribute('data-item-id')), n);
+
+/** Waits until the list shows the rows the core gives for the query, in that order. */
+async function expectRowsOf(page: Page, query: ItemQueryInput, total: number) {
+  const ids = await firstIds(page, query);
+  expect(ids.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('item-count')).toHaveText(new RegExp(`^${total} of ${SEEDED} items`));
+  await expect.poll(() => shownIds(page, ids.length)).toEqual(ids);
+}
+
+const totalOf = (page: Page, query: ItemQueryInput) =>
+  page.evaluate(async (q) => (await window.api.listItems(q, { offset: 0, limit: 0 })).total, query);
+
+const NEWEST = { column: 'collectedAt', direction: 'desc' } as const;
+const BEST = { column: 'relevance', direction: 'asc' } as const;
+
+test('Items: going back to an earlier search, filter or sort shows its rows again', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/#/items');
+  const search = page.getByTestId('item-search');
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  // Search, then clear it with the clear button: the whole list comes back.
+  await search.fill('cache');
+  const cache = { text: 'cache', sort: BEST };
+  await expectRowsOf(page, cache, await totalOf(page, cache));
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  // Type a second word, then Backspace back to the first one.
+  await search.fill('cache');
+  await expectRowsOf(page, cache, await totalOf(page, cache));
+  await search.press('End');
+  await page.keyboard.type(' token');
+  const cacheToken = { text: 'cache token', sort: BEST };
+  await expectRowsOf(page, cacheToken, await totalOf(page, cacheToken));
+  for (let i = 0; i < ' token'.length; i++) await search.press('Backspace');
+  await expectRowsOf(page, cache, await totalOf(page, cache));
+  await search.fill('');
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  // Tick a facet, untick it.
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByLabel(/^Stack Overflow \(\d+\)$/).check();
+  const qa = { filters: { source: ['stackoverflow_qa' as const] }, sort: NEWEST };
+  await expectRowsOf(page, qa, await totalOf(page, qa));
+  await filters.getByLabel(/^Stack Overflow \(\d+\)$/).uncheck();
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  // Sort by title, then back to newest first.
+  await page.getByRole('columnheader', { name: /^Title/ }).click();
+  await expectRowsOf(page, { sort: { column: 'title', direction: 'asc' } }, SEEDED);
+  await page.getByRole('columnheader', { name: /^Collected/ }).click();
+  await expectRowsOf(page, { sort: { column: 'collectedAt', direction: 'asc' } }, SEEDED);
+  await page.getByRole('columnheader', { name: /^Collected/ }).click();
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  await page.screenshot({ path: 'e2e/artifacts/items-journeys.png' });
+  await expectNoSeriousA11yFindings(page, 'Items list after going back and forth', { include: 'main' });
+  expect(problems).toEqual([]);
+});
+
+/** Left and right edges of the list's column headers, in order. */
+const headerEdges = (page: Page) =>
+  page
+    .locator('[role="columnheader"]')
+    .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect()).map((r) => [r.left, r.right]));
+
+async function expectColumnsFit(page: Page) {
+  const edges = await headerEdges(page);
+  for (let i = 1; i < edges.length; i++) expect(edges[i][0]).toBeGreaterThanOrEqual(edges[i - 1][1]);
+  const title = page.getByRole('columnheader', { name: /^Title/ });
+  expect((await title.boundingBox())!.width).toBeGreaterThanOrEqual(220);
+}
+
+test('Items at 1024×700: the search fits, columns keep their width, panes resize and fold', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('/#/items');
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+
+  const search = await page.getByTestId('item-search').boundingBox();
+  expect(search!.width).toBeGreaterThanOrEqual(160);
+  expect(search!.x + search!.width).toBeLessThanOrEqual(1024);
+  await expectColumnsFit(page);
+  await page.screenshot({ path: 'e2e/artifacts/items-1024.png' });
+
+  // Opening an item folds the filters away to make room; the titles stay readable.
+  const filtersButton = page.getByRole('button', { name: /^Filters/ });
+  await expect(filtersButton).toHaveAttribute('aria-expanded', 'true');
+  await page.getByTestId('item-row').first().click();
+  const detail = page.getByTestId('item-detail');
+  await expect(detail.getByRole('heading', { level: 4 })).not.toHaveText('Loading…');
+  await expect(filtersButton).toHaveAttribute('aria-expanded', 'false');
+  await expectColumnsFit(page);
+  expect((await detail.boundingBox())!.width).toBeGreaterThanOrEqual(280);
+  await page.screenshot({ path: 'e2e/artifacts/items-1024-detail.png' });
+  await expectNoSeriousA11yFindings(page, 'Items at 1024×700 with the detail open', { include: 'main' });
+
+  // Drag the detail's edge to the left: the detail gets wider, the list narrower.
+  const before = (await detail.boundingBox())!.width;
+  const handle = (await page.getByRole('separator', { name: 'Resize detail' }).boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x - 60, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await detail.boundingBox())!.width).toBeGreaterThan(before + 30);
+
+  // Closing the detail brings the filters back, and the focus to the list.
+  await page.getByRole('button', { name: 'Close detail (Escape)' }).click();
+  await expect(detail).toBeHidden();
+  await expect(filtersButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('item-list')).toBeFocused();
+
+  // The filters fold away and come back from their button.
+  await filtersButton.click();
+  await expect(page.getByRole('region', { name: 'Filters' })).toBeHidden();
+  await filtersButton.click();
+  await expect(page.getByRole('region', { name: 'Filters' })).toBeVisible();
+
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expectColumnsFit(page);
+  await page.screenshot({ path: 'e2e/artifacts/items-1600.png' });
+  expect(problems).toEqual([]);
+});
