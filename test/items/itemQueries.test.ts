@@ -56,6 +56,20 @@ describe('listItems', () => {
     expect(page.rows.find((r) => r.id === item.id)!.titleHighlight).toContain(MATCH_START);
   });
 
+  it("tells a question's answers apart: answer score, author, and the answer's start as snippet", () => {
+    const rows = all({ filters: { source: ['stackoverflow_qa'] } }).rows;
+    for (const row of rows.slice(0, 20)) {
+      const item = items.find((i) => i.id === row.id)!;
+      if (item.source !== 'stackoverflow_qa') throw new Error('not Q&A');
+      expect(row.answerScore).toBe(item.metadata.answerScore);
+      expect(row.author).toBe(item.metadata.author);
+      const answer = item.content.split('\n\nAnswer:\n')[1];
+      expect(row.snippet.slice(0, 20)).toBe(answer.trim().slice(0, 20));
+    }
+    const code = all({ filters: { source: ['github_code'] } }).rows[0];
+    expect([code.answerScore, code.author]).toEqual([null, null]);
+  });
+
   it('survives FTS5 syntax in user text', () => {
     expect(() => all({ text: 'NOT "unclosed (paren AND * :' })).not.toThrow();
     expect(all({ text: '"""' }).total).toBe(400);
