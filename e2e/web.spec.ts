@@ -5,6 +5,7 @@ import {
   startFakeStackExchange,
   type FakeStackExchange,
 } from '../test/fakes/stackexchange/fakeStackExchange.ts';
+import { checkScreen } from './harness/screens.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
 const GOOD_TOKEN = 'ghp_fake_valid_token_0001';
@@ -29,6 +30,7 @@ test('Settings: validate, save, survive a restart, test both connections', async
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByText('No ingestion runs yet')).toBeVisible();
+  await checkScreen(page, 'dashboard-empty');
 
   // The empty Dashboard sends the user to Settings.
   await page.getByRole('button', { name: 'Open Settings' }).click();
@@ -42,6 +44,7 @@ test('Settings: validate, save, survive a restart, test both connections', async
   await expect(page.getByText('Must be an http(s) URL, e.g. https://api.github.com')).toBeVisible();
   await expect(page.getByText('Nothing was saved')).toBeVisible();
   await expect(field(page, 'github.minStars')).toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, 'settings-invalid');
 
   // Valid values and a token.
   await field(page, 'github.minStars').fill('250');
@@ -82,7 +85,7 @@ test('Settings: validate, save, survive a restart, test both connections', async
     /Connected to stackoverflow — [\d,]+ of 10,000/,
   );
 
-  await page.screenshot({ path: 'e2e/artifacts/settings.png', fullPage: true });
+  await checkScreen(page, 'settings-connections-ok');
 
   await field(page, 'github.token').fill('ghp_this_token_is_wrong_0000');
   await page.getByRole('button', { name: 'Test connection to GitHub' }).click();
@@ -96,6 +99,7 @@ test('the sidebar works from the keyboard and every page has an empty state', as
   const problems = watchConsole(page);
   await page.goto('/#/items');
   await expect(page.getByText('Your collection is empty')).toBeVisible();
+  await checkScreen(page, 'items-empty');
   await page.getByRole('link', { name: /Dashboard/ }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
@@ -103,6 +107,5 @@ test('the sidebar works from the keyboard and every page has an empty state', as
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
-  await page.screenshot({ path: 'e2e/artifacts/dashboard-empty.png' });
   expect(problems).toEqual([]);
 });

@@ -1,10 +1,9 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert, Button } from '@mantine/core';
 import { CheckCircle2, CircleAlert, Clock, KeyRound, PlugZap, WifiOff } from 'lucide-react';
-import { useState } from 'react';
-import type { ConnectionDraft, ConnectionReport, ConnectionStatus } from '../../../shared/connection.ts';
-import { useApiAction } from '../hooks/api.ts';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ConnectionReport, ConnectionStatus } from '../../../shared/connection.ts';
 
-const LOOK: Record<ConnectionStatus, { color: string; title: string; icon: React.ReactNode }> = {
+const LOOK: Record<ConnectionStatus, { color: string; title: string; icon: ReactNode }> = {
   ok: { color: 'teal', title: 'Connection ok', icon: <CheckCircle2 size={18} /> },
   bad_token: { color: 'red', title: 'Token rejected', icon: <KeyRound size={18} /> },
   unreachable: { color: 'orange', title: 'Unreachable', icon: <WifiOff size={18} /> },
@@ -12,37 +11,42 @@ const LOOK: Record<ConnectionStatus, { color: string; title: string; icon: React
   error: { color: 'red', title: 'Error', icon: <CircleAlert size={18} /> },
 };
 
-/** "Test connection" with what the form holds now (URL and a typed, unsaved secret). */
-export function ConnectionTest(props: { draft: () => ConnectionDraft; label: string }) {
-  const { run, running } = useApiAction('testConnection');
-  const [report, setReport] = useState<ConnectionReport>();
-  const look = report && LOOK[report.status];
+/** "Test connection", beside the secret it checks. */
+export function ConnectionTestButton(props: { label: string; running: boolean; onTest(): void }) {
   return (
-    <div>
-      <Group>
-        <Button
-          variant="light"
-          leftSection={<PlugZap size={16} />}
-          loading={running}
-          onClick={async () => setReport(await run(props.draft()))}
-          aria-label={`Test connection to ${props.label}`}
-        >
-          Test connection
-        </Button>
-      </Group>
-      {report && look && (
-        <Alert
-          mt="sm"
-          color={look.color}
-          icon={look.icon}
-          title={look.title}
-          data-testid={`connection-${report.source}`}
-          data-status={report.status}
-          role="status"
-        >
-          {report.message}
-        </Alert>
-      )}
-    </div>
+    <Button
+      variant="light"
+      leftSection={<PlugZap size={16} />}
+      loading={props.running}
+      onClick={props.onTest}
+      aria-label={`Test connection to ${props.label}`}
+    >
+      Test connection
+    </Button>
+  );
+}
+
+/** Its answer, right under the secret, brought into view (clear of the sticky footer) and announced. */
+export function ConnectionAnswer(props: { report: ConnectionReport }) {
+  const { report } = props;
+  const look = LOOK[report.status];
+  const box = useRef<HTMLDivElement>(null);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [report]);
+  return (
+    <Alert
+      ref={box}
+      mt="sm"
+      color={look.color}
+      icon={look.icon}
+      title={look.title}
+      data-testid={`connection-${report.source}`}
+      data-status={report.status}
+      role="status"
+    >
+      {report.message}
+    </Alert>
   );
 }

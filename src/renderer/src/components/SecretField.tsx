@@ -1,9 +1,11 @@
 import { Button, Group, PasswordInput, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { SecretChange, MaskedSecret } from '../../../shared/settings.ts';
 
 /**
  * A token or key. The stored value never reaches the renderer: the field shows its masked form and
- * lets the user type a replacement (with show/hide) or clear it.
+ * lets the user type a replacement (with show/hide) or clear it. `aside` sits beside the input (the
+ * connection check for this secret); `below` under it (that check's answer).
  */
 export function SecretField(props: {
   label: string;
@@ -15,6 +17,8 @@ export function SecretField(props: {
   testId: string;
   /** Whether secrets are encrypted at rest here (safeStorage), to say so honestly. */
   encrypted: boolean;
+  aside?: ReactNode;
+  below?: ReactNode;
 }) {
   const { stored, change } = props;
   const typed = change.action === 'set' ? change.value : '';
@@ -26,20 +30,25 @@ export function SecretField(props: {
         : 'Not set';
   return (
     <div>
-      <PasswordInput
-        label={props.label}
-        description={props.description}
-        placeholder={placeholder}
-        value={typed}
-        error={props.error}
-        autoComplete="off"
-        data-testid={props.testId}
-        visibilityToggleButtonProps={{ 'aria-label': `Show or hide the ${props.label.toLowerCase()}` }}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          props.onChange(value ? { action: 'set', value } : { action: 'keep' });
-        }}
-      />
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <PasswordInput
+          style={{ flex: 1 }}
+          label={props.label}
+          description={props.description}
+          placeholder={placeholder}
+          value={typed}
+          error={props.error}
+          autoComplete="off"
+          data-testid={props.testId}
+          data-path={props.testId}
+          visibilityToggleButtonProps={{ 'aria-label': `Show or hide the ${props.label.toLowerCase()}` }}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            props.onChange(value ? { action: 'set', value } : { action: 'keep' });
+          }}
+        />
+        {props.aside}
+      </Group>
       <Group gap="xs" mt={6}>
         {stored.isSet && change.action !== 'clear' && (
           <Text size="xs" c="dimmed" data-testid={`${props.testId}-masked`}>
@@ -51,6 +60,7 @@ export function SecretField(props: {
             size="compact-xs"
             variant="subtle"
             color={change.action === 'clear' ? 'gray' : 'red'}
+            aria-label={`${change.action === 'clear' ? 'Undo clear of the' : 'Clear the'} ${props.label}`}
             onClick={() =>
               props.onChange(change.action === 'clear' ? { action: 'keep' } : { action: 'clear' })
             }
@@ -59,6 +69,7 @@ export function SecretField(props: {
           </Button>
         )}
       </Group>
+      {props.below}
     </div>
   );
 }

@@ -1,58 +1,50 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
+  List,
   Loader,
-  MultiSelect,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
-  Switch,
-  TagsInput,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { FolderGit2, Layers, MessagesSquare, ShieldAlert } from 'lucide-react';
-import { useState, type ChangeEvent, type ReactNode } from 'react';
-import { LANGUAGES, type PublicSettings } from '../../../shared/settings.ts';
-import { ConnectionTest } from '../components/ConnectionTest.tsx';
-import { SecretField } from '../components/SecretField.tsx';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ConnectionReport } from '../../../shared/connection.ts';
+import type { PublicSettings } from '../../../shared/settings.ts';
+import { ConnectionAnswer, ConnectionTestButton } from '../components/ConnectionTest.tsx';
 import { useApiAction, useApiQuery } from '../hooks/api.ts';
-import { draftFrom, inputFrom, isDirty, type Section, type SettingsDraft } from './settingsDraft.ts';
+import { useLeaveGuard } from '../hooks/leaveGuard.tsx';
+import { DataFolderNote } from './settings/DataFolderNote.tsx';
+import { SettingsField } from './settings/SettingsField.tsx';
+import {
+  SETTINGS_SECTIONS,
+  fieldTitle,
+  type SectionId,
+  type SectionSpec,
+} from './settings/settingsFields.ts';
+import {
+  addressChangeNote,
+  byField,
+  formValuesFrom,
+  inputFrom,
+  validateSettings,
+  type SettingsFormValues,
+} from './settings/settingsForm.ts';
 
-function SettingsSection(props: {
-  icon: ReactNode;
-  title: string;
-  hint: string;
-  children: ReactNode;
-  aside?: ReactNode;
-}) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={props.title}>
-      <Group justify="space-between" align="flex-start" mb="md">
-        <Group gap="sm">
-          {props.icon}
-          <div>
-            <Title order={3}>{props.title}</Title>
-            <Text size="sm" c="dimmed">
-              {props.hint}
-            </Text>
-          </div>
-        </Group>
-      </Group>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
-        {props.children}
-      </SimpleGrid>
-      {props.aside && <div style={{ marginTop: 16 }}>{props.aside}</div>}
-    </Paper>
-  );
-}
+const ICONS: Record<SectionId, ReactNode> = {
+  github: <FolderGit2 size={22} aria-hidden />,
+  stackoverflow: <MessagesSquare size={22} aria-hidden />,
+  pipeline: <Layers size={22} aria-hidden />,
+};
 
-export function SettingsPage() {
+export function SettingsPage(props: { focusField?: string }) {
   const query = useApiQuery('getSettings');
   if (query.error)
     return (
@@ -61,326 +53,225 @@ export function SettingsPage() {
       </Alert>
     );
   if (!query.data) return <Loader aria-label="Loading settings" />;
-  return <SettingsForm saved={query.data} />;
+  return <SettingsForm initial={query.data} focusField={props.focusField} />;
 }
 
-type Values = SettingsDraft['values'];
-/** The keys of a section whose settings are of type T. */
-type KeyOf<S extends Section, T> = {
-  [K in keyof Values[S]]: Values[S][K] extends T ? K : never;
-}[keyof Values[S]] &
-  string;
-
-function SettingsForm(props: { saved: PublicSettings }) {
+function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
   const info = useApiQuery('getAppInfo');
-  const save = useApiAction('saveSettings');
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(props.saved));
-
-  const values = draft.values;
-  const set = <S extends Section, K extends keyof SettingsDraft['values'][S]>(
-    section: S,
-    key: K,
-    value: SettingsDraft['values'][S][K],
-  ) =>
-    setDraft((d) => ({ ...d, values: { ...d.values, [section]: { ...d.values[section], [key]: value } } }));
-  const error = (path: string) => draft.errors[path];
-  const field = <S extends Section, K extends keyof Values[S] & string>(section: S, key: K) => ({
-    error: error(`${section}.${key}`),
-    'data-testid': `${section}.${key}`,
+  const { run: saveSettings, running: saving } = useApiAction('saveSettings');
+  const test = useApiAction('testConnection');
+  const [saved, setSaved] = useState(props.initial);
+  const [reports, setReports] = useState<Partial<Record<SectionId, ConnectionReport>>>({});
+  const [attention, setAttention] = useState<string[]>([]);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const form = useForm<SettingsFormValues>({
+    initialValues: formValuesFrom(props.initial),
+    validate: validateSettings,
+    validateInputOnChange: true,
   });
-  /** Ties an input to one setting, named once: its value, its change handler, its error and test id. */
-  const bind = {
-    text: <S extends Section>(section: S, key: KeyOf<S, string>) => ({
-      value: values[section][key] as string,
-      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-        set(section, key, e.currentTarget.value as Values[S][typeof key]),
-      ...field(section, key),
-    }),
-    number: <S extends Section>(section: S, key: KeyOf<S, number>) => ({
-      value: values[section][key] as number,
-      onChange: (v: number | string) => set(section, key, v as Values[S][typeof key]),
-      ...field(section, key),
-    }),
-    check: <S extends Section>(section: S, key: KeyOf<S, boolean>) => ({
-      checked: values[section][key] as boolean,
-      onChange: (e: ChangeEvent<HTMLInputElement>) =>
-        set(section, key, e.currentTarget.checked as Values[S][typeof key]),
-      ...field(section, key),
-    }),
-    list: <S extends Section>(section: S, key: KeyOf<S, string[]>) => ({
-      value: values[section][key] as string[],
-      onChange: (v: string[]) => set(section, key, v as Values[S][typeof key]),
-      ...field(section, key),
-    }),
-  };
+  const values = form.getValues();
+  const dirty = form.isDirty();
 
-  async function onSave() {
-    const result = await save.run(inputFrom(draft));
-    if (result.ok) {
-      setDraft(draftFrom(result.settings));
+  const focusField = useCallback(
+    (path: string) => {
+      const node = form.getInputNode(path) as HTMLElement | null;
+      node?.scrollIntoView({ block: 'center' });
+      node?.focus();
+    },
+    [form],
+  );
+  useEffect(() => {
+    if (props.focusField) focusField(props.focusField);
+  }, [props.focusField, focusField]);
+
+  /** Saves; says which fields need attention and moves to the first when nothing was saved. */
+  const submit = useCallback(async (): Promise<boolean> => {
+    const local = form.validate();
+    const errors = local.hasErrors
+      ? byField(local.errors as Record<string, string>)
+      : await saveSettings(inputFrom(form.getValues())).then((r) => {
+          if (!r.ok) return byField(r.errors);
+          setSaved(r.settings);
+          form.setInitialValues(formValuesFrom(r.settings));
+          form.setValues(formValuesFrom(r.settings));
+          form.resetDirty(formValuesFrom(r.settings));
+          return {};
+        });
+    const paths = Object.keys(errors);
+    if (paths.length === 0) {
+      setAttention([]);
       notifications.show({ color: 'teal', title: 'Settings saved', message: 'They apply to the next run.' });
-    } else {
-      setDraft({ ...draft, errors: result.errors });
-      const n = Object.keys(result.errors).length;
-      notifications.show({
-        color: 'red',
-        title: 'Nothing was saved',
-        message: `${n} field${n === 1 ? ' needs' : 's need'} attention.`,
-      });
+      saveButton.current?.focus();
+      return true;
     }
+    form.setErrors(errors);
+    setAttention(paths);
+    notifications.show({
+      color: 'red',
+      title: 'Nothing was saved',
+      message: `${paths.length} field${paths.length === 1 ? ' needs' : 's need'} attention: ${paths.map(fieldTitle).join(', ')}.`,
+    });
+    focusField(paths[0]);
+    return false;
+  }, [form, saveSettings, focusField]);
+
+  useHotkeys([['mod+S', () => void submit()]], [], true);
+
+  const guard = useMemo(
+    () => (dirty ? { what: 'Settings', save: submit, discard: () => form.reset() } : null),
+    [dirty, submit, form],
+  );
+  useLeaveGuard(guard);
+
+  async function testConnection(section: 'github' | 'stackoverflow') {
+    const secret = section === 'github' ? values.github.token : values.stackoverflow.apiKey;
+    const report = await test.run({
+      source: section,
+      baseUrl: values[section].baseUrl,
+      site: section === 'stackoverflow' ? values.stackoverflow.site : undefined,
+      secret: secret.action === 'set' ? secret.value : undefined,
+    });
+    setReports((r) => ({ ...r, [section]: report }));
   }
 
-  const dirty = isDirty(draft);
-  return (
-    <Stack gap="lg" pb={0}>
-      <div>
-        <Title order={2}>Settings</Title>
-        <Text c="dimmed" size="sm">
-          What to collect and how hard to push the APIs. Data folder: {info.data?.dataFolder ?? '…'}
-        </Text>
-      </div>
-      {info.data && !info.data.secretsEncrypted && (
-        <Alert
-          color="yellow"
-          icon={<ShieldAlert size={18} />}
-          title="Secrets are not encrypted on this machine"
-        >
-          No OS keychain is available, so tokens are stored in a file only you can read.
-        </Alert>
-      )}
-
-      <SettingsSection
-        icon={<FolderGit2 size={22} />}
-        title="GitHub"
-        hint="Repositories are found with GitHub search, then each is downloaded as one archive."
-        aside={
-          <ConnectionTest
-            label="GitHub"
-            draft={() => ({
-              source: 'github',
-              baseUrl: values.github.baseUrl,
-              secret: draft.secrets.github.action === 'set' ? draft.secrets.github.value : undefined,
-            })}
-          />
-        }
-      >
-        <SecretField
-          label="Token"
-          description="A personal access token (no scopes needed for public code): 5,000 requests an hour instead of 60."
-          stored={draft.saved.github.token}
-          change={draft.secrets.github}
-          onChange={(c) => setDraft({ ...draft, secrets: { ...draft.secrets, github: c } })}
-          error={error('github.token')}
-          testId="github.token"
-          encrypted={info.data?.secretsEncrypted ?? false}
-        />
-        <TextInput
-          label="API base URL"
-          description="https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise."
-          {...bind.text('github', 'baseUrl')}
-        />
-        <MultiSelect
-          label="Languages"
-          description="Files of these languages are kept; repositories are searched per language."
-          data={LANGUAGES.map((l) => ({ value: l, label: l[0].toUpperCase() + l.slice(1) }))}
-          {...bind.list('github', 'languages')}
-        />
-        <NumberInput
-          label="Minimum stars"
-          description="Only repositories with at least this many stars."
-          {...bind.number('github', 'minStars')}
-        />
-        <TextInput
-          type="date"
-          label="Pushed after"
-          description="Skip repositories nobody has pushed to since this date. Empty: any date."
-          {...bind.text('github', 'pushedAfter')}
-        />
-        <NumberInput
-          label="Minimum repository size (KB)"
-          description="Skips empty and tiny repositories."
-          {...bind.number('github', 'minRepoSizeKb')}
-        />
-        <Switch
-          label="Exclude forks"
-          description="Forks mostly repeat their parent's files."
-          {...bind.check('github', 'excludeForks')}
-        />
-        <Textarea
-          label="Custom search query"
-          description="Replaces the query built from the fields above, e.g. topic:cli language:go stars:>50."
-          autosize
-          minRows={1}
-          {...bind.text('github', 'customQuery')}
-        />
-        <NumberInput
-          label="Maximum repositories"
-          description="Past 1,000 the search is sliced by stars and dates."
-          thousandSeparator=","
-          {...bind.number('github', 'maxRepos')}
-        />
-        <NumberInput
-          label="Maximum files per repository"
-          description="The first files that pass the filters are kept."
-          thousandSeparator=","
-          {...bind.number('github', 'maxFilesPerRepo')}
-        />
-        <NumberInput
-          label="Maximum file size (KB)"
-          description="Larger files are skipped and listed in the skip log."
-          thousandSeparator=","
-          {...bind.number('github', 'maxFileSizeKb')}
-        />
-        <TagsInput
-          label="Include globs"
-          description="Keep only paths matching one of these, e.g. src/**. Empty: every path."
-          {...bind.list('github', 'includeGlobs')}
-        />
-        <TagsInput
-          label="Exclude globs"
-          description="Vendored, dependency, minified and generated files are excluded by default."
-          {...bind.list('github', 'excludeGlobs')}
-        />
-      </SettingsSection>
-
-      <SettingsSection
-        icon={<MessagesSquare size={22} />}
-        title="Stack Overflow"
-        hint="Questions by tag and score, each answer kept as one Q&A item with its attribution."
-        aside={
-          <ConnectionTest
-            label="Stack Exchange"
-            draft={() => ({
-              source: 'stackoverflow',
-              baseUrl: values.stackoverflow.baseUrl,
-              site: values.stackoverflow.site,
-              secret:
-                draft.secrets.stackoverflow.action === 'set' ? draft.secrets.stackoverflow.value : undefined,
-            })}
-          />
-        }
-      >
-        <SecretField
-          label="API key"
-          description="Optional. Without a key the API allows 300 requests a day; with one, 10,000."
-          stored={draft.saved.stackoverflow.apiKey}
-          change={draft.secrets.stackoverflow}
-          onChange={(c) => setDraft({ ...draft, secrets: { ...draft.secrets, stackoverflow: c } })}
-          error={error('stackoverflow.apiKey')}
-          testId="stackoverflow.apiKey"
-          encrypted={info.data?.secretsEncrypted ?? false}
-        />
-        <TextInput
-          label="Site"
-          description="The Stack Exchange site's API name: stackoverflow, superuser, serverfault…"
-          {...bind.text('stackoverflow', 'site')}
-        />
-        <TextInput
-          label="API base URL"
-          description="https://api.stackexchange.com/2.3"
-          {...bind.text('stackoverflow', 'baseUrl')}
-        />
-        <TagsInput
-          label="Tags"
-          description="Questions with any of these tags (at most 5). Press Enter after each."
-          {...bind.list('stackoverflow', 'tags')}
-        />
-        <NumberInput
-          label="Minimum question score"
-          description="Votes a question needs to be collected."
-          {...bind.number('stackoverflow', 'minQuestionScore')}
-        />
-        <NumberInput
-          label="Minimum answer score"
-          description="Votes an answer needs to become an item."
-          {...bind.number('stackoverflow', 'minAnswerScore')}
-        />
-        <Switch
-          label="Accepted answers only"
-          description="Keep only the answer the asker accepted."
-          {...bind.check('stackoverflow', 'acceptedOnly')}
-        />
-        <NumberInput
-          label="Maximum questions"
-          description="Highest-voted first."
-          thousandSeparator=","
-          {...bind.number('stackoverflow', 'maxQuestions')}
-        />
-        <NumberInput
-          label="Maximum answers per question"
-          description="The best answers first: accepted, then by score."
-          {...bind.number('stackoverflow', 'maxAnswersPerQuestion')}
-        />
-      </SettingsSection>
-
-      <SettingsSection
-        icon={<Layers size={22} />}
-        title="Pipeline"
-        hint="How a run uses both sources at once."
-      >
-        <Switch
-          label="Collect from GitHub"
-          description="Include the GitHub source in runs."
-          {...bind.check('pipeline', 'githubEnabled')}
-        />
-        <Switch
-          label="Collect from Stack Overflow"
-          description="Include the Stack Overflow source in runs."
-          {...bind.check('pipeline', 'stackoverflowEnabled')}
-        />
-        <NumberInput
-          label="GitHub concurrency"
-          description="Repositories downloaded at once (1–16)."
-          {...bind.number('pipeline', 'githubConcurrency')}
-        />
-        <NumberInput
-          label="Stack Overflow concurrency"
-          description="Tags fetched at once (1–4); requests stay under 30 a second."
-          {...bind.number('pipeline', 'stackoverflowConcurrency')}
-        />
-        <NumberInput
-          label="Batch size"
-          description="Items written per database transaction."
-          thousandSeparator=","
-          {...bind.number('pipeline', 'batchSize')}
-        />
-        <Switch
-          label="Continue on error"
-          description="When one source fails, the other keeps running."
-          {...bind.check('pipeline', 'continueOnError')}
-        />
-        <NumberInput
-          label="Maximum errors per source"
-          description="A source stops after this many errors."
-          {...bind.number('pipeline', 'maxErrorsPerSource')}
-        />
-        <TextInput
-          label="Data folder"
-          description="Where the database goes (after a restart). Empty: the app's own folder."
-          placeholder={info.data?.dataFolder}
-          {...bind.text('pipeline', 'dataFolder')}
-        />
-      </SettingsSection>
-
-      <Paper withBorder p="sm" className="settings-footer">
-        <Group justify="space-between">
-          <Text size="sm" c={dirty ? 'yellow' : 'dimmed'} data-testid="settings-state">
-            {Object.keys(draft.errors).length > 0
-              ? 'Fix the highlighted fields, then save again.'
-              : dirty
-                ? 'Unsaved changes'
-                : 'All changes saved'}
-          </Text>
-          <Group>
-            <Button variant="default" disabled={!dirty} onClick={() => setDraft(draftFrom(draft.saved))}>
-              Discard changes
-            </Button>
-            <Button onClick={onSave} loading={save.running} disabled={!dirty}>
-              Save settings
-            </Button>
-          </Group>
+  const context = {
+    form,
+    saved,
+    secretsEncrypted: info.data?.secretsEncrypted ?? false,
+    dataFolder: info.data?.dataFolder,
+  };
+  const section = (spec: SectionSpec) => {
+    const id = spec.id;
+    const connection = spec.connection && (id === 'github' || id === 'stackoverflow') ? id : undefined;
+    return (
+      <Paper key={id} withBorder p="lg" component="section" aria-labelledby={`section-${id}`}>
+        <Group gap="sm" mb="md" wrap="nowrap" align="flex-start">
+          {ICONS[id]}
+          <div>
+            <Title order={3} id={`section-${id}`}>
+              {spec.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {spec.hint}
+            </Text>
+          </div>
         </Group>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
+          {spec.fields.map((field) => {
+            const path = `${id}.${field.key}`;
+            if (field.kind === 'secret' && connection)
+              return (
+                <div key={path} style={{ gridColumn: '1 / -1' }}>
+                  <SettingsField
+                    section={id}
+                    spec={field}
+                    {...context}
+                    aside={
+                      <ConnectionTestButton
+                        label={spec.connection!.label}
+                        running={test.running}
+                        onTest={() => void testConnection(connection)}
+                      />
+                    }
+                    below={reports[connection] && <ConnectionAnswer report={reports[connection]} />}
+                  />
+                </div>
+              );
+            const note =
+              field.kind === 'url' && connection ? addressChangeNote(saved, values, connection) : undefined;
+            return (
+              <SettingsField
+                key={path}
+                section={id}
+                spec={field}
+                {...context}
+                note={note}
+                extra={field.kind === 'folder' && info.data ? <DataFolderNote info={info.data} /> : undefined}
+              />
+            );
+          })}
+        </SimpleGrid>
       </Paper>
-    </Stack>
+    );
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="lg" pb={0}>
+        <div>
+          <Title order={2}>Settings</Title>
+          <Text c="dimmed" size="sm">
+            What to collect and how hard to push the APIs. Enter or Ctrl+S saves.
+          </Text>
+        </div>
+        {info.data && !info.data.secretsEncrypted && (
+          <Alert
+            color="yellow"
+            icon={<ShieldAlert size={18} />}
+            title="Secrets are not encrypted on this machine"
+            data-testid="plain-secrets-warning"
+          >
+            No OS keychain is available, so tokens are stored unencrypted in a file that only your user
+            account can read ({info.data.dataFolder}).
+          </Alert>
+        )}
+        {SETTINGS_SECTIONS.map((spec) => section(spec as SectionSpec))}
+        <Paper withBorder p="sm" className="settings-footer">
+          <Group justify="space-between" wrap="nowrap">
+            <div data-testid="settings-state" aria-live="polite">
+              {attention.length > 0 ? (
+                <AttentionList paths={attention} onPick={focusField} />
+              ) : (
+                <Text size="sm" c={dirty ? 'orange' : 'dimmed'}>
+                  {dirty ? 'Unsaved changes' : 'All changes saved'}
+                </Text>
+              )}
+            </div>
+            <Group wrap="nowrap">
+              <Button
+                variant="default"
+                disabled={!dirty}
+                onClick={() => {
+                  form.reset();
+                  setAttention([]);
+                }}
+              >
+                Discard changes
+              </Button>
+              <Button type="submit" ref={saveButton} loading={saving} disabled={!dirty}>
+                Save settings
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      </Stack>
+    </form>
+  );
+}
+
+/** "2 fields need attention:" and each one's name, a click away from the field. */
+function AttentionList(props: { paths: string[]; onPick(path: string): void }) {
+  const n = props.paths.length;
+  return (
+    <div>
+      <Text size="sm" c="red" fw={600}>
+        {n} field{n === 1 ? ' needs' : 's need'} attention:
+      </Text>
+      <List size="sm" spacing={0}>
+        {props.paths.map((path) => (
+          <List.Item key={path}>
+            <Anchor component="button" type="button" size="sm" onClick={() => props.onPick(path)}>
+              {fieldTitle(path)}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </div>
   );
 }
