@@ -31,6 +31,7 @@ export const theme = createTheme({
     NavLink: { styles: { description: { opacity: 1 } } },
     // A notification's text under its title is grey-6 in the light scheme (3.3:1); its close button is
     // unlabelled.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
       styles: { description: { color: 'var(--mantine-color-text)' } },

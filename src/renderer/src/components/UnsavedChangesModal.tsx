@@ -10,9 +10,18 @@ export function UnsavedChangesModal(props: {
   onLeave(): void;
 }) {
   const [saving, setSaving] = useState(false);
+  // After a failed save focus is on the first field to fix: closing must not take it back to the link.
+  const [returnFocus, setReturnFocus] = useState(true);
   const what = props.guard?.what ?? 'this page';
   return (
-    <Modal opened={props.opened} onClose={props.onStay} title={`Unsaved changes in ${what}`} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onStay}
+      title={`Unsaved changes in ${what}`}
+      centered
+      returnFocus={returnFocus}
+      onExitTransitionEnd={() => setReturnFocus(true)}
+    >
       <Text size="sm" mb="lg">
         You changed {what} without saving. Save the changes before you go, or leave them behind?
       </Text>
@@ -37,7 +46,10 @@ export function UnsavedChangesModal(props: {
             const saved = (await props.guard?.save()) ?? true;
             setSaving(false);
             if (saved) props.onLeave();
-            else props.onStay();
+            else {
+              setReturnFocus(false);
+              props.onStay();
+            }
           }}
         >
           Save and leave

@@ -64,6 +64,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
   const [reports, setReports] = useState<Partial<Record<SectionId, ConnectionReport>>>({});
   const [attention, setAttention] = useState<string[]>([]);
   const saveButton = useRef<HTMLButtonElement>(null);
+  const savedState = useRef<HTMLDivElement>(null);
   const form = useForm<SettingsFormValues>({
     initialValues: formValuesFrom(props.initial),
     validate: validateSettings,
@@ -101,7 +102,9 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
     if (paths.length === 0) {
       setAttention([]);
       notifications.show({ color: 'teal', title: 'Settings saved', message: 'They apply to the next run.' });
-      saveButton.current?.focus();
+      // The Save button it was on is disabled now: focus the words that say so.
+      if (document.activeElement === saveButton.current || document.activeElement === document.body)
+        savedState.current?.focus();
       return true;
     }
     form.setErrors(errors);
@@ -224,7 +227,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
         {SETTINGS_SECTIONS.map((spec) => section(spec as SectionSpec))}
         <Paper withBorder p="sm" className="settings-footer">
           <Group justify="space-between" wrap="nowrap">
-            <div data-testid="settings-state" aria-live="polite">
+            <div data-testid="settings-state" aria-live="polite" ref={savedState} tabIndex={-1}>
               {attention.length > 0 ? (
                 <AttentionList paths={attention} onPick={focusField} />
               ) : (
