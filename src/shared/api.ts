@@ -3,7 +3,7 @@ import type { ConnectionDraft, ConnectionReport } from './connection.ts';
 import { connectionDraftSchema } from './connection.ts';
 import type { AppEventListener } from './events.ts';
 import { ITEMS_API_INPUTS, type ItemsApi } from './itemsContract.ts';
-import { RUNS_API_INPUTS, type RunsApi } from './runsContract.ts';
+import { RUN_DETAILS_API_INPUTS, RUNS_API_INPUTS, type RunDetailsApi, type RunsApi } from './runsContract.ts';
 import type { PublicSettings, SaveSettingsResult, SettingsInput } from './settings.ts';
 
 export type AppInfo = {
@@ -26,7 +26,7 @@ export interface SettingsApi {
  * The one contract between the renderer and the main process. The preload, the IPC registration, the
  * browser-test bridge and the renderer hooks are all derived from API_INPUTS below.
  */
-export interface Api extends SettingsApi, ItemsApi, RunsApi {}
+export interface Api extends SettingsApi, ItemsApi, RunsApi, RunDetailsApi {}
 
 /**
  * Zod schemas of each method's arguments, checked in the main process before the core is called.
@@ -40,6 +40,7 @@ export const API_INPUTS = {
   testConnection: z.tuple([connectionDraftSchema]),
   ...ITEMS_API_INPUTS,
   ...RUNS_API_INPUTS,
+  ...RUN_DETAILS_API_INPUTS,
 } as const satisfies Record<keyof Api, z.ZodTuple>;
 
 export type Channel = keyof Api;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SourceProgress } from './events.ts';
-import type { SourceId } from './settings.ts';
+import { sourceIdSchema, type Settings, type SourceId } from './settings.ts';
 
 export type SourceStatus =
   | 'pending'
@@ -105,4 +105,56 @@ export const RUNS_API_INPUTS = {
   cancelRun: z.tuple([]),
   getRunState: z.tuple([]),
   listRuns: z.tuple([z.number().int().min(1).max(500)]),
+} as const;
+
+/** One recorded error message of a run and how often it occurred. */
+export type RunErrorGroup = { source?: SourceId; message: string; count: number };
+
+/** How many items a source of a run skipped for one reason (a code, see skipReasons.ts). */
+export type SkipReasonCount = { source: SourceId; reason: string; count: number };
+
+/** A run's page: its summary, the settings it used, its errors grouped, and its skips by reason. */
+export type RunDetails = {
+  summary: RunSummary;
+  /** The settings the run used; secrets appear only as "(set)" or "". */
+  settings: Settings;
+  /** Grouped by message, most frequent first. */
+  errors: RunErrorGroup[];
+  /** How many error messages the run kept (the latest 50). */
+  errorsKept: number;
+  skips: SkipReasonCount[];
+};
+
+/** "Why was this skipped?": the skips of a run, narrowed by source, reason and words in the path. */
+export const skipQuerySchema = z.object({
+  source: sourceIdSchema.optional(),
+  reason: z.string().trim().max(100).optional(),
+  /** Words in the subject (repository/path, question) or the detail. */
+  text: z.string().trim().max(200).optional(),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500),
+});
+export type SkipQuery = z.infer<typeof skipQuerySchema>;
+
+export type SkipRow = {
+  id: number;
+  source: SourceId;
+  /** What was skipped: "owner/repo/path/to/file.py", "question 123", "answer 9 of question 123". */
+  subject: string;
+  reason: string;
+  detail: string | null;
+  at: string;
+};
+export type SkipPage = { rows: SkipRow[]; total: number };
+
+/** A run's page and its skip log (TEAM.md decision 7). */
+export interface RunDetailsApi {
+  /** Null when there is no such run. */
+  getRun(id: number): Promise<RunDetails | null>;
+  listSkips(runId: number, query: SkipQuery): Promise<SkipPage>;
+}
+
+export const RUN_DETAILS_API_INPUTS = {
+  getRun: z.tuple([z.number().int().positive()]),
+  listSkips: z.tuple([z.number().int().positive(), skipQuerySchema]),
 } as const;

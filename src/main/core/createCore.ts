@@ -14,6 +14,7 @@ import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
 import { checkStackExchangeConnection } from './stackexchange/seHealth.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { listRunSkips, readRunDetails } from './store/runDetails.ts';
 
 export type CoreDeps = {
   /** The app's data folder: database and logs live here unless Settings names another folder. */
@@ -119,6 +120,8 @@ export function createCore(deps: CoreDeps): Core {
     cancelRun: runs.cancelRun,
     getRunState: runs.getRunState,
     listRuns: runs.listRuns,
+    getRun: async (id) => readRunDetails(db, id),
+    listSkips: async (runId, query) => listRunSkips(db, runId, query),
   };
 
   const validated = Object.fromEntries(
