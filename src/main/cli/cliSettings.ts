@@ -1,69 +1,122 @@
 import fs from 'node:fs';
-import {
-  fieldErrorsOf,
-  LANGUAGES,
-  settingsSchema,
-  type Language,
-  type Settings,
-} from '../../shared/settings.ts';
+import { closest, distance } from 'fastest-levenshtein';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { fieldErrorsOf, type Language, type Settings } from '../../shared/settings.ts';
+import { CliError } from './cliError.ts';
+import { keysAt, settingsFileSchema, SETTINGS_SECTIONS } from './settingsFile.ts';
 
-export type CollectFlags = {
+export type SourceChoice = 'github' | 'stackoverflow' | 'both';
+
+/** The collect flags that change settings (commander has already parsed numbers and lists). */
+export type SettingsFlags = {
   settings?: string;
-  source?: string;
-  languages?: string;
-  tags?: string;
-  'min-stars'?: string;
-  'max-repos'?: string;
-  'max-questions'?: string;
+  source?: SourceChoice;
+  languages?: string[];
+  tags?: string[];
+  minStars?: number;
+  maxRepos?: number;
+  maxQuestions?: number;
   query?: string;
 };
 
-export class SettingsError extends Error {}
+type Raw = Record<string, unknown>;
+const isPlainObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
 
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
+/** The settings file as JSON with comments; any syntax error names its line and column. */
+function readSettingsFile(file: string): Raw {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`Cannot read settings file ${file}: ${(error as Error).message}`);
+  }
+  const errors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) {
+    const { error, offset } = errors[0];
+    const before = text.slice(0, offset).split('\n');
+    throw new CliError(
+      `Settings file ${file} is not valid JSON: ${printParseErrorCode(error)} at line ${before.length}, column ${before.at(-1)!.length + 1}`,
+    );
+  }
+  if (!isPlainObject(raw)) {
+    throw new CliError(
+      `Settings file ${file} must hold one object such as {"github": {"maxRepos": 5}}, not ${kindOf(raw)}.`,
+    );
+  }
+  return raw;
+}
 
-/**
- * Settings for a headless run: the JSON file (same schema as the app's), then the flags, then the
- * secrets from the environment. Checked with the shared schema; every invalid field is reported.
- */
-export function loadCliSettings(flags: CollectFlags, env: NodeJS.ProcessEnv = process.env): Settings {
-  let raw: Record<string, Record<string, unknown>> = {};
-  if (flags.settings) {
-    try {
-      raw = JSON.parse(fs.readFileSync(flags.settings, 'utf8'));
-    } catch (error) {
-      throw new SettingsError(`Cannot read settings file ${flags.settings}: ${(error as Error).message}`);
+/** "gihub: unknown; did you mean github?" — or the valid keys when none is close. */
+function unknownKeyMessage(key: string, valid: string[]): string {
+  const nearest = valid.length ? closest(key, valid) : undefined;
+  if (nearest && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))) {
+    return `unknown; did you mean ${nearest}?`;
+  }
+  return `unknown; valid: ${valid.join(', ')}`;
+}
+
+/** One line per problem; `raw` is what was checked, to say what a misplaced value is. */
+export function settingsErrorLines(error: z.ZodError, raw: unknown): string[] {
+  const lines: string[] = [];
+  const rest: z.core.$ZodIssue[] = [];
+  for (const issue of error.issues) {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const valid = keysAt(issue.path);
+      for (const key of issue.keys)
+        lines.push(`${at ? `${at}.` : ''}${key}: ${unknownKeyMessage(key, valid)}`);
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
+      const value = issue.path.reduce<unknown>((v, key) => (v as Raw | undefined)?.[key as string], raw);
+      lines.push(`${at}: must be an object of ${at} settings, not ${kindOf(value)}`);
+    } else {
+      rest.push(issue);
     }
   }
-  const section = (name: string) => (raw[name] = { ...(raw[name] ?? {}) });
-  const github = section('github');
-  const stackoverflow = section('stackoverflow');
-  const pipeline = section('pipeline');
-  if (flags.languages) github.languages = list(flags.languages) as Language[];
-  if (flags['min-stars']) github.minStars = Number(flags['min-stars']);
-  if (flags['max-repos']) github.maxRepos = Number(flags['max-repos']);
-  if (flags.query) github.customQuery = flags.query;
-  if (flags.tags) stackoverflow.tags = list(flags.tags);
-  if (flags['max-questions']) stackoverflow.maxQuestions = Number(flags['max-questions']);
+  const fields = fieldErrorsOf({ issues: rest } as z.ZodError);
+  for (const [field, message] of Object.entries(fields)) lines.push(`${field}: ${message}`);
+  return lines;
+}
+
+/**
+ * Settings for a headless run: the settings file (JSON with comments, the app's schema, strict), then
+ * the flags, then the secrets from the environment. Every invalid or unknown field is reported.
+ */
+export function loadCliSettings(
+  flags: SettingsFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  base: Raw = {},
+): Settings {
+  const raw: Raw = flags.settings ? readSettingsFile(flags.settings) : structuredClone(base);
+  // A section that is not an object is left as it is, for the schema to report.
+  const section = (name: string): Raw => {
+    if (raw[name] === undefined) raw[name] = {};
+    return isPlainObject(raw[name]) ? raw[name] : {};
+  };
+  const [github, stackoverflow, pipeline] = SETTINGS_SECTIONS.map(section);
+  if (flags.languages) github.languages = flags.languages as Language[];
+  if (flags.minStars !== undefined) github.minStars = flags.minStars;
+  if (flags.maxRepos !== undefined) github.maxRepos = flags.maxRepos;
+  if (flags.query !== undefined) github.customQuery = flags.query;
+  if (flags.tags) stackoverflow.tags = flags.tags;
+  if (flags.maxQuestions !== undefined) stackoverflow.maxQuestions = flags.maxQuestions;
   if (flags.source) {
-    if (!['github', 'stackoverflow', 'both'].includes(flags.source)) {
-      throw new SettingsError(`--source must be github, stackoverflow or both (got "${flags.source}")`);
-    }
     pipeline.githubEnabled = flags.source !== 'stackoverflow';
     pipeline.stackoverflowEnabled = flags.source !== 'github';
   }
   if (env.GITHUB_TOKEN) github.token = env.GITHUB_TOKEN;
   if (env.STACKEXCHANGE_KEY) stackoverflow.apiKey = env.STACKEXCHANGE_KEY;
-  const parsed = settingsSchema.safeParse(raw);
+  const parsed = settingsFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = Object.entries(fieldErrorsOf(parsed.error)).map(
-      ([field, message]) => `  ${field}: ${message}`,
+    const where = flags.settings ? ` in ${flags.settings}` : '';
+    throw new CliError(
+      `Invalid settings${where}:\n${settingsErrorLines(parsed.error, raw)
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
     );
-    throw new SettingsError(`Invalid settings:\n${lines.join('\n')}\n(languages: ${LANGUAGES.join(', ')})`);
   }
-  return parsed.data;
+  const { $schema: _schema, ...settings } = parsed.data;
+  return settings;
 }

@@ -1,5 +1,5 @@
 /**
- * The CLI's exit codes, one table for every command (README "Exit codes" lists the same).
+ * The CLI's exit codes, one table for every command (README "Exit codes" and `--help` list the same).
  * A script can tell "try again later" (STOPPED_BY_LIMIT) from "fix something" (the others).
  */
 export const EXIT = {
@@ -20,3 +20,14 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** What each code means, in the words `--help` and README use. */
+export const EXIT_CODE_MEANINGS: Record<ExitCode, string> = {
+  0: 'done',
+  1: 'a source failed (what the others collected is stored), or an export failed',
+  2: 'bad usage or settings; nothing was started',
+  3: 'stopped by a limit (e.g. the daily quota); collect --resume after the reset',
+  4: 'storage: the database cannot be opened or is damaged, the disk is full, or the data folder is unusable',
+  5: 'busy: another run is in progress on the same data folder',
+  130: 'cancelled (Ctrl-C); what was collected is stored, collect --resume continues',
+};

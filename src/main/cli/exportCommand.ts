@@ -1,62 +1,41 @@
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  EXPORT_FORMATS,
-  ITEM_SOURCES,
-  itemQuerySchema,
-  type ExportFormat,
-} from '../../shared/itemsContract.ts';
-import { DATABASE_FILE_NAME } from '../core/createCore.ts';
+import type { ItemSource } from '../../shared/items.ts';
+import { itemQuerySchema, type ExportFormat } from '../../shared/itemsContract.ts';
 import { runExport } from '../core/export/runExport.ts';
-import { openDatabase } from '../core/store/database.ts';
 import { appDataFolder } from './appDataFolder.ts';
-import type { Io } from './collectCommand.ts';
+import { databaseFileIn, openExistingDatabase } from './cliDatabase.ts';
+import { CliError } from './cliError.ts';
+import type { CliDeps } from './cliIo.ts';
+import { userPath } from './cliPaths.ts';
+import { EXIT, type ExitCode } from './exitCodes.ts';
 
-export const EXPORT_USAGE = `export --format ${EXPORT_FORMATS.join('|')} --out FILE [--query TEXT]
-       [--source ${ITEM_SOURCES.join('|')}] [--language LANG] [--data DIR | --db FILE]
-  Without --data or --db: the app's own data folder.`;
+export type ExportOptions = {
+  format: ExportFormat;
+  out: string;
+  query: string;
+  source: ItemSource[];
+  language: string[];
+  data?: string;
+  db?: string;
+};
 
-/** `export`: writes the collection (or what a search and filters match) to a file; returns the exit code. */
-export async function runExportCommand(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        query: { type: 'string', default: '' },
-        source: { type: 'string', multiple: true, default: [] },
-        language: { type: 'string', multiple: true, default: [] },
-        data: { type: 'string' },
-        db: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\nusage: ${EXPORT_USAGE}`);
-    return 2;
-  }
-  const format = values.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format) || !values.out) {
-    io.stderr(`usage: ${EXPORT_USAGE}`);
-    return 2;
-  }
+/** `export`: writes the collection (or what a search and filters match) to a file. */
+export async function runExportCommand(options: ExportOptions, { io, env }: CliDeps): Promise<ExitCode> {
   const parsed = itemQuerySchema.safeParse({
-    text: values.query,
-    filters: { source: values.source, language: values.language },
+    text: options.query,
+    filters: { source: options.source, language: options.language },
   });
   if (!parsed.success) {
-    io.stderr(
-      `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}\nusage: ${EXPORT_USAGE}`,
-    );
-    return 2;
+    throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   }
-  const db = openDatabase(values.db ?? path.join(values.data ?? appDataFolder(), DATABASE_FILE_NAME));
+  const databaseFile = options.db
+    ? userPath(options.db, env)
+    : databaseFileIn(options.data ? userPath(options.data, env) : appDataFolder(env));
+  const db = openExistingDatabase(databaseFile);
   try {
-    const file = path.resolve(values.out);
+    const file = userPath(options.out, env);
     let lastPercent = -1;
     const outcome = await runExport(db, {
-      format,
+      format: options.format,
       scope: { kind: 'query', query: parsed.data },
       file,
       onProgress: ({ done, total }) => {
@@ -66,10 +45,13 @@ export async function runExportCommand(argv: string[], io: Io): Promise<number> 
       },
     });
     io.stdout(`Exported ${outcome.done} items to ${file}`);
-    return 0;
+    return EXIT.OK;
   } catch (error) {
-    io.stderr(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    const diskFull = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+    throw new CliError(
+      `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      diskFull ? EXIT.STORAGE : EXIT.SOURCE_FAILED,
+    );
   } finally {
     db.close();
   }
