@@ -38,10 +38,11 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: {
-    command: `node e2e/harness/bridge.ts --port ${BRIDGE_PORT}`,
+    // Builds first when out/ is missing or older than src/, so `npm run test:e2e` works on its own.
+    command: `node scripts/ensureBuilt.ts && node e2e/harness/bridge.ts --port ${BRIDGE_PORT}`,
     url: `${BRIDGE_URL}/health`,
     reuseExistingServer: false,
     stdout: 'pipe',
-    timeout: 30_000,
+    timeout: 240_000,
   },
 });

@@ -3,6 +3,8 @@ import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/createCore.ts';
 // electron-vite builds the query threads' module as a file of its own and gives its path.
 import itemQueryWorker from './core/items/itemQueryWorker.ts?modulePath';
+import { settingsInputOf } from './core/settings/settingsInput.ts';
+import { demoEnvironment } from './demoEnvironment.ts';
 import { electronDesktop } from './desktop.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { electronStorePersistence, safeStorageSecretBox } from './secureSettings.ts';
@@ -12,6 +14,8 @@ const preloadDir = path.join(__dirname, '../preload');
 const rendererDir = path.join(__dirname, '../renderer');
 
 app.enableSandbox();
+const demo = demoEnvironment(process.env);
+if (demo) app.setPath('userData', demo.dataFolder);
 
 async function start() {
   await app.whenReady();
@@ -24,6 +28,7 @@ async function start() {
     version: app.getVersion(),
     itemQueryWorker,
   });
+  if (demo) core.settings.save(settingsInputOf(demo.settings));
   core.log.info('App started', { version: app.getVersion(), electron: process.versions.electron });
   registerIpc(core, (url) => isTrustedRendererUrl(url, rendererDir));
 
