@@ -17,7 +17,9 @@ if (!binaryPresent()) {
   if (install.status !== 0 || !binaryPresent()) {
     console.error(
       "\nCould not download the Electron binary: this machine cannot reach Electron's download host (no network, or a proxy blocks it).\n" +
-        'Connect to the internet and run `npm start` again. Everything else works without it: `npm test` runs all tests in Chromium.',
+        'Connect to the internet and run `npm start` again. Everything else works without it:\n' +
+        '  npm run demo   the app in your browser, against local demo servers (no token, no network)\n' +
+        '  npm test       every test, in Chromium',
     );
     process.exit(1);
   }

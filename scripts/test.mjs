@@ -9,6 +9,10 @@ import path from 'node:path';
 import { ensureChromium } from './systemPackages.mjs';
 
 const report = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-test-'));
+// Every temporary folder of every layer goes under the report folder, removed at the end.
+const tmp = path.join(report, 'tmp');
+fs.mkdirSync(tmp);
+process.env.TMPDIR = tmp;
 const layers = [];
 const bin = (name) => path.join('node_modules', '.bin', name);
 
@@ -42,6 +46,7 @@ function finish(code) {
   }
   const total = (k) => layers.reduce((n, l) => n + l[k], 0);
   console.log(`tests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
+  fs.rmSync(report, { recursive: true, force: true });
   process.exit(code);
 }
 
