@@ -76,12 +76,14 @@ function cli(
     let output = '';
     let killed = false;
     let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (d) => {
+    // "Run N started" is a message (stderr); results go to stdout.
+    const onOutput = (d: Buffer) => {
       output += d;
       if (killAfterMs !== undefined && !timer && /Run \d+ started/.test(output))
         timer = setTimeout(() => ((killed = true), child.kill('SIGKILL')), killAfterMs);
-    });
-    child.stderr.on('data', (d) => (output += d));
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, killed, output });
