@@ -5,6 +5,7 @@ import {
   type FakeStackExchange,
 } from '../test/fakes/stackexchange/fakeStackExchange.ts';
 import { resetBridge } from './harness/bridgeUrl.ts';
+import { checkScreen } from './harness/screens.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
 const TOKEN = 'ghp_fake_valid_token_0001';
@@ -65,7 +66,6 @@ test('Dashboard: start a run, watch it move, pause, resume, cancel, see it in hi
     })
     .toBeGreaterThan(0);
   await expect(page.getByTestId('rate-chart').locator('canvas')).toBeVisible();
-  await page.screenshot({ path: 'e2e/artifacts/dashboard-running.png', fullPage: true });
 
   // Pause: everything holds still.
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -74,6 +74,8 @@ test('Dashboard: start a run, watch it move, pause, resume, cancel, see it in hi
   const atPause = await itemsStored(page);
   await page.waitForTimeout(1500);
   expect(await itemsStored(page)).toBe(atPause);
+  // A run in progress, held still for the screenshots and axe.
+  await checkScreen(page, 'dashboard-running-paused');
 
   // Resume: it moves again.
   await page.getByRole('button', { name: 'Resume' }).click();
@@ -86,7 +88,7 @@ test('Dashboard: start a run, watch it move, pause, resume, cancel, see it in hi
   const history = page.getByTestId('run-history');
   await expect(history.getByRole('row').nth(1)).toContainText('cancelled');
   await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
-  await page.screenshot({ path: 'e2e/artifacts/dashboard-cancelled.png', fullPage: true });
+  await checkScreen(page, 'dashboard-cancelled');
 
   expect(problems).toEqual([]);
 });

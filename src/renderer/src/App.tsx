@@ -6,9 +6,11 @@ import { SkipLink } from './components/SkipLink.tsx';
 import { UnsavedChangesModal } from './components/UnsavedChangesModal.tsx';
 import { useApiQuery } from './hooks/api.ts';
 import { LeaveGuardProvider, type LeaveGuard } from './hooks/leaveGuard.tsx';
-import { useHashRoute, type Route } from './hooks/useHashRoute.ts';
+import { type Route } from './hooks/routes.ts';
+import { useHashRoute } from './hooks/useHashRoute.ts';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ItemsPage } from './pages/ItemsPage.tsx';
+import { RunPage } from './pages/RunPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 
 type NavPage = 'dashboard' | 'items' | 'settings';
@@ -92,9 +94,8 @@ export function App() {
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
-          {(route.page === 'dashboard' || route.page === 'run') && (
-            <DashboardPage onOpenSettings={() => openSettings()} />
-          )}
+          {route.page === 'dashboard' && <DashboardPage onOpenSettings={openSettings} />}
+          {route.page === 'run' && <RunPage runId={route.runId} onOpenSettings={openSettings} />}
           {route.page === 'items' && <ItemsPage onOpenSettings={() => openSettings()} />}
           {route.page === 'settings' && <SettingsPage focusField={route.field} />}
         </AppShell.Main>

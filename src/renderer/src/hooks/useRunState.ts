@@ -18,12 +18,15 @@ export function useRunState() {
   const [interrupted, setInterrupted] = useState<RunSummary | null>(null);
   const [history, setHistory] = useState<RunSummary[]>([]);
   const [series, setSeries] = useState<RatePoint[]>([]);
+  /** Whether the run state has been read once (before that, no empty state is shown). */
+  const [loaded, setLoaded] = useState(false);
   const lastStatus = useRef<string | undefined>(undefined);
 
   const apply = useCallback(([state, runs]: [RunState, RunSummary[]]) => {
     setSnapshot(state.current);
     setInterrupted(state.interrupted);
     setHistory(runs);
+    setLoaded(true);
   }, []);
   const refresh = useCallback(async () => apply(await loadRunState()), [apply]);
 
@@ -55,5 +58,5 @@ export function useRunState() {
   );
   useAppEvents(onEvent);
 
-  return { snapshot, interrupted, history, series, refresh, resetSeries: () => setSeries([]) };
+  return { snapshot, interrupted, history, series, loaded, refresh, resetSeries: () => setSeries([]) };
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { History, Pause, Play, Rocket, Square } from 'lucide-react';
 import { useState } from 'react';
@@ -7,29 +7,23 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { api, useApiQuery } from '../hooks/api.ts';
 import { useRunState } from '../hooks/useRunState.ts';
 import { ErrorsPanel } from './dashboard/ErrorsPanel.tsx';
-import { duration, number, rate, time } from './dashboard/format.ts';
+import { time } from './dashboard/format.ts';
+import { LastRun } from './dashboard/LastRun.tsx';
 import { RateChart } from './dashboard/RateChart.tsx';
-import { RUN_STATUS_COLOR, RunHistory } from './dashboard/RunHistory.tsx';
+import { RunHeader } from './dashboard/RunHeader.tsx';
+import { RunHistory } from './dashboard/RunHistory.tsx';
 import { SourceCard } from './dashboard/SourceCard.tsx';
-import { useElapsed } from './dashboard/useCountdown.ts';
 
 const SOURCE_ORDER: SourceId[] = ['github', 'stackoverflow'];
 
-function Elapsed(props: { start: string; end?: string }) {
-  const seconds = useElapsed(props.start, props.end);
-  return (
-    <Text size="sm" c="dimmed">
-      {duration(seconds)}
-    </Text>
-  );
-}
-
-export function DashboardPage(props: { onOpenSettings: () => void }) {
+export function DashboardPage(props: { onOpenSettings: (field?: string) => void }) {
   const settings = useApiQuery('getSettings');
   const run = useRunState();
   const [busy, setBusy] = useState(false);
   const snapshot = run.snapshot;
   const active = snapshot?.status === 'running' || snapshot?.status === 'paused';
+  // Only the newest run is offered: once a later run started, continuing an old one would be stale.
+  const resumable = run.interrupted && run.interrupted.id === run.history[0]?.id ? run.interrupted : null;
 
   async function act(what: () => Promise<unknown>, failure: string) {
     setBusy(true);
@@ -55,6 +49,11 @@ export function DashboardPage(props: { onOpenSettings: () => void }) {
   const s = settings.data;
   const nothingEnabled = s && !s.pipeline.githubEnabled && !s.pipeline.stackoverflowEnabled;
   const neverConfigured = s && !s.github.token.isSet && !s.stackoverflow.apiKey.isSet;
+  const lastRun = run.history[0];
+  // A failed or stopped source is said first, right under the run's outcome, with what to do.
+  const troubled =
+    snapshot &&
+    Object.values(snapshot.sources).some((m) => m!.status === 'failed' || m!.status === 'stopped');
 
   return (
     <Stack gap="lg">
@@ -108,23 +107,23 @@ export function DashboardPage(props: { onOpenSettings: () => void }) {
         </Group>
       </Group>
 
-      {run.interrupted && !active && (
+      {resumable && !active && (
         <Alert
           color="yellow"
           icon={<History size={18} />}
-          title={`Run #${run.interrupted.id} ${run.interrupted.status === 'stopped' ? run.interrupted.outcome : 'was interrupted'}`}
+          title={`Run #${resumable.id} ${resumable.status === 'stopped' ? resumable.outcome : 'was interrupted'}`}
           data-testid="resume-offer"
         >
           <Group justify="space-between">
             <Text size="sm">
-              It started {time(run.interrupted.startedAt)} and{' '}
-              {run.interrupted.status === 'stopped'
+              It started {time(resumable.startedAt)} and{' '}
+              {resumable.status === 'stopped'
                 ? 'a limit stopped it before it finished.'
                 : 'stopped before it finished (the app was closed or crashed).'}{' '}
               Resume it from its last checkpoint: nothing stored is lost or stored twice.
             </Text>
-            <Button size="xs" onClick={() => start(run.interrupted!.id)} loading={busy}>
-              Resume run #{run.interrupted.id}
+            <Button size="xs" onClick={() => start(resumable.id)} loading={busy}>
+              Resume run #{resumable.id}
             </Button>
           </Group>
         </Alert>
@@ -134,57 +133,44 @@ export function DashboardPage(props: { onOpenSettings: () => void }) {
         <EmptyState
           icon={<Rocket size={28} />}
           title="No source is enabled"
-          action={{ label: 'Open Settings', onClick: props.onOpenSettings }}
+          action={{ label: 'Open Settings', onClick: () => props.onOpenSettings('pipeline.githubEnabled') }}
         >
           Turn on GitHub, Stack Overflow or both under Pipeline in Settings, then start a run here.
         </EmptyState>
-      ) : !snapshot ? (
-        <EmptyState
-          icon={<Rocket size={28} />}
-          title="No ingestion runs yet"
-          action={neverConfigured ? { label: 'Open Settings', onClick: props.onOpenSettings } : undefined}
-        >
-          {neverConfigured
-            ? 'Add your GitHub token and choose languages and tags in Settings (Test connection tells you if they work), then press Start run. Progress, rate-limit waits and items per second show here live.'
-            : 'Press Start run: both sources run at once, and their progress, rate-limit waits and items per second show here live.'}
-        </EmptyState>
-      ) : (
+      ) : snapshot ? (
         <>
-          <Paper withBorder p="md" data-testid="run-totals">
-            <Group justify="space-between">
-              <Group gap="sm">
-                <Title order={4}>Run #{snapshot.runId}</Title>
-                <Badge color={RUN_STATUS_COLOR[snapshot.status]} data-testid="run-status">
-                  {snapshot.status}
-                </Badge>
-              </Group>
-              <Group gap="xl">
-                <Text size="sm">
-                  <b data-testid="total-items">{number(snapshot.totals.itemsStored)}</b> items stored
-                </Text>
-                <Text size="sm">
-                  <b>{rate(snapshot.totals.itemsPerSecond)}</b> items/s
-                </Text>
-                <Text size="sm">
-                  <b>{number(snapshot.totals.requests)}</b> requests
-                </Text>
-                <Text size="sm">
-                  <b>{number(snapshot.totals.errors)}</b> errors
-                </Text>
-                <Elapsed start={snapshot.startedAt} end={snapshot.endedAt} />
-              </Group>
-            </Group>
-          </Paper>
+          <RunHeader snapshot={snapshot} />
+          {troubled && <ErrorsPanel snapshot={snapshot} onOpenSettings={props.onOpenSettings} />}
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             {SOURCE_ORDER.filter((source) => snapshot.sources[source]).map((source) => (
               <SourceCard key={source} metrics={snapshot.sources[source]!} />
             ))}
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {troubled ? (
             <RateChart points={run.series} />
-            <ErrorsPanel snapshot={snapshot} />
-          </SimpleGrid>
+          ) : (
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <RateChart points={run.series} />
+              <ErrorsPanel snapshot={snapshot} onOpenSettings={props.onOpenSettings} />
+            </SimpleGrid>
+          )}
         </>
+      ) : lastRun ? (
+        <LastRun run={lastRun} />
+      ) : (
+        run.loaded && (
+          <EmptyState
+            icon={<Rocket size={28} />}
+            title="No ingestion runs yet"
+            action={
+              neverConfigured ? { label: 'Open Settings', onClick: () => props.onOpenSettings() } : undefined
+            }
+          >
+            {neverConfigured
+              ? 'Add your GitHub token and choose languages and tags in Settings (Test connection tells you if they work), then press Start run. Progress, rate-limit waits and items per second show here live.'
+              : 'Press Start run: both sources run at once, and their progress, rate-limit waits and items per second show here live.'}
+          </EmptyState>
+        )
       )}
       <RunHistory runs={run.history} />
     </Stack>

@@ -1,12 +1,13 @@
 import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { Hourglass } from 'lucide-react';
+import { Hourglass, Info } from 'lucide-react';
 import type { SourceMetrics, SourceStatus } from '../../../../shared/runsContract.ts';
-import { duration, number, rate } from './format.ts';
+import { skipReasonWords } from '../../../../shared/skipReasons.ts';
+import { duration, itemCounts, number, rate, whatItDid } from './format.ts';
 import { useCountdown } from './useCountdown.ts';
 
 export const SOURCE_NAMES = { github: 'GitHub code', stackoverflow: 'Stack Overflow Q&A' } as const;
 
-const STATUS_COLOR: Record<SourceStatus, string> = {
+export const STATUS_COLOR: Record<SourceStatus, string> = {
   pending: 'gray',
   checking: 'blue',
   running: 'teal',
@@ -19,14 +20,14 @@ const STATUS_COLOR: Record<SourceStatus, string> = {
   skipped: 'gray',
 };
 
-function Figure(props: { label: string; value: string; hint?: string }) {
+function Figure(props: { label: string; value: string; hint?: string; testId?: string }) {
   return (
     <Tooltip label={props.hint} disabled={!props.hint} withArrow>
       <div>
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {props.label}
         </Text>
-        <Text fw={700} size="lg" ff="monospace">
+        <Text fw={700} size="lg" ff="monospace" data-testid={props.testId}>
           {props.value}
         </Text>
       </div>
@@ -34,37 +35,61 @@ function Figure(props: { label: string; value: string; hint?: string }) {
   );
 }
 
-/** One source of the run: status, progress bar, figures, quota and the wait in progress. */
+/** Share of units that ended without an error, or "—" when none was attempted (a failed check). */
+function successFigure(m: SourceMetrics): string {
+  const attempted = m.progress.done + m.progress.errors;
+  return attempted > 0 ? `${Math.round(m.successRate * 100)}%` : '—';
+}
+
+/** One source of the run: status, why it ended so, progress, figures, quota and the wait in progress. */
 export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
   const p = metrics.progress;
   const percent = p.total > 0 ? Math.min(100, (p.done / p.total) * 100) : 0;
-  const stored = p.items.inserted + p.items.updated;
-  const waitLeft = useCountdown(metrics.wait?.until);
+  const paused = metrics.status === 'paused';
+  const waitLeft = useCountdown(metrics.wait?.until, paused);
   const skips = Object.entries(p.skips).sort((a, b) => b[1] - a[1]);
   const live = ['running', 'waiting', 'checking'].includes(metrics.status);
+  const ended = ['completed', 'stopped', 'failed', 'cancelled', 'skipped'].includes(metrics.status);
+  const name = SOURCE_NAMES[metrics.source];
+  const reasonColor = metrics.status === 'failed' ? 'red' : metrics.status === 'stopped' ? 'yellow' : 'blue';
+  // The core says why a source ended short of its maximum; when it did not, the figures still must not
+  // read as "57% done".
+  const reason =
+    metrics.reason ??
+    (metrics.status === 'completed' && p.done < p.total
+      ? `No more ${p.unit} matched the settings: ${number(p.done)} of ${number(p.total)}`
+      : undefined);
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="section"
-      aria-label={SOURCE_NAMES[metrics.source]}
-      data-testid={`source-${metrics.source}`}
-    >
+    <Paper withBorder p="md" component="section" aria-label={name} data-testid={`source-${metrics.source}`}>
       <Group justify="space-between" mb="xs">
-        <Title order={4}>{SOURCE_NAMES[metrics.source]}</Title>
+        <Title order={3} size="h4">
+          {name}
+        </Title>
         <Badge color={STATUS_COLOR[metrics.status]} variant="light" data-testid={`status-${metrics.source}`}>
           {metrics.status}
         </Badge>
       </Group>
-      <Text size="sm" c="dimmed" mb={6}>
-        {metrics.reason ?? p.phase}
-      </Text>
+      {reason && ended ? (
+        <Alert
+          color={reasonColor}
+          icon={<Info size={16} />}
+          py={6}
+          mb="sm"
+          data-testid={`reason-${metrics.source}`}
+        >
+          {reason}
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed" mb={6}>
+          {reason ?? p.phase}
+        </Text>
+      )}
       <Progress
         value={percent}
         size="lg"
         animated={live}
         striped={live}
-        aria-label={`${SOURCE_NAMES[metrics.source]} progress`}
+        aria-label={`${name}: ${number(p.done)} of ${number(p.total)} ${p.unit}`}
         data-testid={`progress-${metrics.source}`}
         data-done={p.done}
       />
@@ -73,7 +98,7 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
           {number(p.done)} of {number(p.total)} {p.unit}
         </Text>
         <Text size="xs" c="dimmed">
-          {metrics.etaSeconds !== undefined ? `about ${duration(metrics.etaSeconds)} left` : ''}
+          {metrics.etaSeconds !== undefined && !paused ? `about ${duration(metrics.etaSeconds)} left` : ''}
         </Text>
       </Group>
       {metrics.wait && waitLeft !== undefined && waitLeft > 0 && (
@@ -84,21 +109,33 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
           mb="sm"
           data-testid={`wait-${metrics.source}`}
         >
-          {metrics.wait.reason} — resuming in {duration(waitLeft)}
+          {metrics.wait.reason} —{' '}
+          {paused ? `on hold while paused (${duration(waitLeft)} left)` : `resuming in ${duration(waitLeft)}`}
         </Alert>
       )}
-      <SimpleGrid cols={3} spacing="sm">
+      <Text size="sm" mb="xs" data-testid={`did-${metrics.source}`}>
+        {whatItDid(p)}
+      </Text>
+      <SimpleGrid cols={4} spacing="sm">
+        <Figure label="New" value={number(p.items.inserted)} testId={`new-${metrics.source}`} />
+        <Figure label="Updated" value={number(p.items.updated)} testId={`updated-${metrics.source}`} />
         <Figure
-          label="Items stored"
-          value={number(stored)}
-          hint={`${number(p.items.inserted)} new, ${number(p.items.updated)} updated, ${number(p.items.unchanged)} unchanged, ${number(p.items.duplicates)} duplicates`}
+          label="Unchanged"
+          value={number(p.items.unchanged)}
+          hint={itemCounts(p.items)}
+          testId={`unchanged-${metrics.source}`}
         />
         <Figure
           label="Items/s now"
           value={rate(metrics.itemsPerSecondNow)}
           hint={`average ${rate(metrics.itemsPerSecondAverage)}/s`}
         />
-        <Figure label="Success" value={`${Math.round(metrics.successRate * 100)}%`} />
+        <Figure
+          label="Success"
+          value={successFigure(metrics)}
+          hint={`${p.unit} that ended without an error`}
+          testId={`success-${metrics.source}`}
+        />
         <Figure
           label="Requests"
           value={number(p.requests)}
@@ -119,6 +156,7 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
                 size="sm"
                 style={{ flex: 1 }}
                 color="blue"
+                aria-label={`${name}: ${q.name} quota, ${number(q.remaining)} of ${number(q.max)} left`}
               />
               <Text size="xs" ff="monospace" c="dimmed">
                 {number(q.remaining)}/{number(q.max)}
@@ -128,10 +166,10 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
         </Stack>
       )}
       {skips.length > 0 && (
-        <Group gap={6} mt="sm">
+        <Group gap={6} mt="sm" aria-label="Skipped, by reason">
           {skips.slice(0, 6).map(([reason, count]) => (
             <Badge key={reason} variant="default" size="sm" tt="none">
-              {reason.replace(/_/g, ' ')}: {number(count)}
+              {skipReasonWords(reason)}: {number(count)}
             </Badge>
           ))}
         </Group>

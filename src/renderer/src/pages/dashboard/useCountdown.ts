@@ -11,9 +11,12 @@ function useNow(ticking: boolean): number {
   return now;
 }
 
-/** Seconds left until `until` (ISO), ticking once a second; undefined without a target. */
-export function useCountdown(until: string | undefined): number | undefined {
-  const now = useNow(until !== undefined);
+/**
+ * Seconds left until `until` (ISO), ticking once a second; undefined without a target. While `held`
+ * (the run is paused) it stands still at what was left.
+ */
+export function useCountdown(until: string | undefined, held = false): number | undefined {
+  const now = useNow(until !== undefined && !held);
   return until ? Math.max(0, (Date.parse(until) - now) / 1000) : undefined;
 }
 
