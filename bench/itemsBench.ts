@@ -27,6 +27,9 @@ const SEARCHES = [
   'goroutine deadlock',
   'async function fetch',
   'Record',
+  's',
+  'se',
+  'cache t',
 ];
 const FILTERS: ItemQueryInput['filters'][] = [
   {},

@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
-import { BRIDGE_URL, resetBridge } from './harness/bridgeUrl.ts';
 import { expectNoSeriousA11yFindings } from './harness/a11y.ts';
+import { useSeededItems } from './harness/seededItems.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
 const SEEDED = 300;
 
-test.beforeAll(async () => {
-  await resetBridge();
-  const seeded = await fetch(`${BRIDGE_URL}/__test__/seed?count=${SEEDED}`, { method: 'POST' });
-  expect(((await seeded.json()) as { inserted: number }).inserted).toBe(SEEDED);
-});
-test.afterAll(async () => {
-  await fetch(`${BRIDGE_URL}/__test__/clear-items`, { method: 'POST' });
-});
+useSeededItems(SEEDED);
 
 /** The first rows the core lists for a query, to compare with what the screen shows. */
 const firstIds = (page: Page, query: ItemQueryInput, limit = 5) =>
@@ -84,6 +77,64 @@ test('Items: going back to an earlier search, filter or sort shows its rows agai
 
   await page.screenshot({ path: 'e2e/artifacts/items-journeys.png' });
   await expectNoSeriousA11yFindings(page, 'Items list after going back and forth', { include: 'main' });
+  expect(problems).toEqual([]);
+});
+
+/** Counts, frame by frame, the frames in which the list shows no item row (or "No items match"). */
+async function countEmptyFrames(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { emptyFrames: number; watching: boolean };
+    w.emptyFrames = 0;
+    w.watching = true;
+    const frame = () => {
+      if (!w.watching) return;
+      if (document.querySelectorAll('[data-testid="item-row"]').length === 0) w.emptyFrames++;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return () =>
+    page.evaluate(() => {
+      const w = window as unknown as { emptyFrames: number; watching: boolean };
+      w.watching = false;
+      return w.emptyFrames;
+    });
+}
+
+test('Items: search as you type shows rows from the first letter and never an empty list', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/#/items');
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+  const filters = page.getByRole('region', { name: 'Filters' });
+
+  const stop = await countEmptyFrames(page);
+  await page.getByTestId('item-search').focus();
+  for (const key of 'serialize') {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(90); // a person's pace, so the list answers several prefixes
+  }
+  const serialize = { text: 'serialize', sort: BEST };
+  await expectRowsOf(page, serialize, await totalOf(page, serialize));
+  // Backspace to one letter: a title or path prefix, with the facets still there.
+  for (let i = 0; i < 'erialize'.length; i++) await page.keyboard.press('Backspace');
+  const s = { text: 's', sort: BEST };
+  await expectRowsOf(page, s, await totalOf(page, s));
+  await expect(page.getByTestId('item-row').first().locator('mark').first()).toHaveText(/^s/i);
+  await expect(filters.getByLabel(/^Stack Overflow \(\d+\)$/)).toBeVisible();
+  await expect(filters.getByLabel(/^Python \(\d+\)$/)).toBeVisible();
+  expect(await stop()).toBe(0);
+  await expect(page.getByTestId('item-sort')).toHaveValue('Best match (relevance)');
+
+  // Nothing matches: the facets stay, at 0, and the way out is offered.
+  await page.getByTestId('item-search').fill('zzqxjv');
+  await expect(page.getByText('No items match')).toBeVisible();
+  await expect(filters.getByLabel('Python (0)')).toBeVisible();
+  await expectNoSeriousA11yFindings(page, 'Items with no match', { include: 'main' });
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+  await expect(page.getByTestId('item-sort')).toHaveValue('Newest collected');
   expect(problems).toEqual([]);
 });
 

@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
-import { BRIDGE_URL, resetBridge } from './harness/bridgeUrl.ts';
+import { BRIDGE_URL } from './harness/bridgeUrl.ts';
+import { useSeededItems } from './harness/seededItems.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
 const SEEDED = 300;
 
-test.beforeAll(async () => {
-  await resetBridge();
-  const seeded = await fetch(`${BRIDGE_URL}/__test__/seed?count=${SEEDED}`, { method: 'POST' });
-  expect(((await seeded.json()) as { inserted: number }).inserted).toBe(SEEDED);
-});
-// web.spec.ts expects the Items empty state: leave the collection as we found it.
-test.afterAll(async () => {
-  await fetch(`${BRIDGE_URL}/__test__/clear-items`, { method: 'POST' });
-});
+useSeededItems(SEEDED);
 
 /** The same query through the contract, to check what the screen shows against the core. */
 const listIds = (page: Page, query: ItemQueryInput) =>

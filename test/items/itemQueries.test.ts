@@ -70,6 +70,35 @@ describe('listItems', () => {
     expect([code.answerScore, code.author]).toEqual([null, null]);
   });
 
+  it('finds titles and paths from the first letter typed, and never a false "no match"', () => {
+    const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const titled = (prefix: string) =>
+      items.filter((i) =>
+        words(`${i.title} ${i.source === 'github_code' ? i.metadata.path : ''}`).some((w) =>
+          w.startsWith(prefix),
+        ),
+      );
+    for (const text of ['s', 'se', 'h', 'ho']) {
+      const page = all({ text, sort: { column: 'relevance', direction: 'asc' } });
+      expect(page.total, text).toBe(titled(text).length);
+      expect(page.total, text).toBeGreaterThan(0);
+      for (const row of page.rows.slice(0, 10)) expect(row.titleHighlight, text).toContain(MATCH_START);
+      // Facets count the same items.
+      const facets = itemFacets(db, q({ text }));
+      expect(
+        facets.source.reduce((n, f) => n + f.count, 0),
+        text,
+      ).toBe(page.total);
+    }
+    // A short word after whole words narrows them by title or path.
+    const cache = all({ text: 'cache ' }).total;
+    const cacheS = all({ text: 'cache s' });
+    expect(cacheS.total).toBeGreaterThan(0);
+    expect(cacheS.total).toBeLessThanOrEqual(cache);
+    // Sorted by a column too.
+    expect(all({ text: 'se', sort: { column: 'title', direction: 'asc' } }).total).toBe(titled('se').length);
+  });
+
   it('survives FTS5 syntax in user text', () => {
     expect(() => all({ text: 'NOT "unclosed (paren AND * :' })).not.toThrow();
     expect(all({ text: '"""' }).total).toBe(400);

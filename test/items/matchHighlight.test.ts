@@ -12,11 +12,12 @@ describe('highlighting the rows on screen', () => {
     ).toBe('[Parse] the JSON; reparse it. [Café] [parse]!');
   });
 
-  it('treats the last word as a prefix while it is being typed, from three characters', () => {
+  it('treats the last word as a prefix while it is being typed, whole words once a space follows', () => {
     expect(show(highlightMatches('serialize serializer series', searchTerms('serial')))).toBe(
       '[serialize] [serializer] series',
     );
-    expect(show(highlightMatches('se serialize', searchTerms('se')))).toBe('[se] serialize');
+    expect(show(highlightMatches('se serialize', searchTerms('se')))).toBe('[se] [serialize]');
+    expect(show(highlightMatches('se serialize', searchTerms('se ')))).toBe('[se] serialize');
   });
 
   it('splits a word with punctuation into the tokens FTS5 matched', () => {

@@ -34,3 +34,33 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 10', () => {
+  it('indexes the titles and paths already stored, and its triggers follow inserts, updates and deletes', () => {
+    const db = openDatabase(
+      ':memory:',
+      MIGRATIONS.filter((m) => m.version < 10),
+    );
+    const items = makeItems(120, { seed: 5 });
+    upsertItems(db, items.slice(0, 100));
+    migrate(db);
+    const count = (prefix: string) =>
+      Number(
+        (
+          db
+            .prepare('SELECT COUNT(*) AS n FROM items_titles_fts WHERE items_titles_fts MATCH ?')
+            .get(`"${prefix}"*`) as { n: number }
+        ).n,
+      );
+    const before = count('s');
+    expect(before).toBeGreaterThan(0);
+    upsertItems(db, items.slice(100));
+    expect(count('s')).toBeGreaterThanOrEqual(before);
+    db.exec("UPDATE items SET title = 'Zq zebra' WHERE rowid = (SELECT min(rowid) FROM items)");
+    expect(count('zq')).toBe(1);
+    db.exec('DELETE FROM items');
+    expect(count('s')).toBe(0);
+    db.prepare("INSERT INTO items_titles_fts(items_titles_fts, rank) VALUES ('integrity-check', 1)").run();
+    db.close();
+  });
+});

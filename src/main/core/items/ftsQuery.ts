@@ -1,4 +1,8 @@
-/** A one- or two-letter prefix expands to most of the vocabulary: slow, and no help to the user. */
+/**
+ * The last word matches as a prefix of any word from this length. items_fts indexes prefixes of three to
+ * six letters; a shorter one would expand to most of the content's vocabulary, so while the last word is
+ * shorter it is looked for as a prefix of the words of titles and paths only (items_titles_fts).
+ */
 const MIN_PREFIX = 3;
 
 /** Folds a token the way FTS5's unicode61 tokenizer does: no diacritics, lower case. */
@@ -13,31 +17,44 @@ export const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /**
  * A word of the search (a phrase to FTS5 when it holds punctuation, e.g. validate_user), its tokens
- * folded, and whether its last token is a prefix (the last word, while it is still being typed).
+ * folded, whether its last token is a prefix (the last word, while it is still being typed), and whether
+ * it is looked for in titles and paths only (a one- or two-letter last word being typed).
  */
-export type SearchTerm = { word: string; tokens: string[]; prefix: boolean };
+export type SearchTerm = { word: string; tokens: string[]; prefix: boolean; titlesOnly: boolean };
 
-/** The words a user typed, with the last one a prefix while it is still being typed (from 3 characters). */
+/** The words a user typed, with the last one a prefix while it is still being typed. */
 export function searchTerms(text: string): SearchTerm[] {
   const words = text
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const prefix = words.length > 0 && !/\s$/.test(text) && words[words.length - 1].length >= MIN_PREFIX;
-  return words.map((word, i) => ({
-    word,
-    tokens: (word.match(TOKEN) ?? []).map(foldToken),
-    prefix: prefix && i === words.length - 1,
-  }));
+  const typing = words.length > 0 && !/\s$/.test(text);
+  return words.map((word, i) => {
+    const last = typing && i === words.length - 1;
+    return {
+      word,
+      tokens: (word.match(TOKEN) ?? []).map(foldToken),
+      prefix: last,
+      titlesOnly: last && word.length < MIN_PREFIX,
+    };
+  });
 }
 
+const phrase = (t: SearchTerm) => `"${t.word}"${t.prefix ? '*' : ''}`;
+
 /**
- * Turns what a user types into a safe FTS5 query: every word is quoted (so `-`, `:`, `*`, `"`, AND/OR/NOT
- * and parentheses are plain text), words must all match, and the last word also matches as a prefix while
- * it is still being typed. Null when there is nothing to search for.
+ * What a user types as safe FTS5 queries: every word is quoted (so `-`, `:`, `*`, `"`, AND/OR/NOT and
+ * parentheses are plain text), words must all match, and the last word also matches as a prefix while it
+ * is still being typed. `everywhere` is for items_fts (titles, paths and content), `titles` for
+ * items_titles_fts (a short last word); each null when it has nothing to look for.
  */
-export function toFtsQuery(text: string): string | null {
+export type FtsQuery = { everywhere: string | null; titles: string | null };
+
+export function toFtsQuery(text: string): FtsQuery {
   const terms = searchTerms(text);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
+  const join = (list: SearchTerm[]) => (list.length ? list.map(phrase).join(' ') : null);
+  return {
+    everywhere: join(terms.filter((t) => !t.titlesOnly)),
+    titles: join(terms.filter((t) => t.titlesOnly)),
+  };
 }

@@ -73,7 +73,7 @@ function tagCounts(db: Database, query: ItemQuery, range?: RowidRange): [string,
   const w = itemWhere(query, { except: 'tag', range });
   const scope =
     w.searching || w.filtered || range
-      ? `WHERE item_rowid IN (SELECT ${w.searching ? 'items_fts.rowid' : 'f.item_rowid'} FROM ${w.matchesFrom} ${w.where})`
+      ? `WHERE item_rowid IN (SELECT ${w.search?.rowid ?? 'f.item_rowid'} FROM ${w.matchesFrom} ${w.where})`
       : '';
   return (
     db.prepare(`SELECT tag, COUNT(*) AS n FROM item_tags ${scope} GROUP BY 1`).all(...w.params) as {

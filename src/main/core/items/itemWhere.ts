@@ -7,9 +7,18 @@ export type FacetName = 'source' | 'language' | 'repository' | 'tag' | 'license'
 /** Inclusive rowid bounds: one part of a read split between query threads looks only there. */
 export type RowidRange = { first: number; last: number };
 
+/** The full-text table a search reads first: everything, or titles and paths only (a short word). */
+export type SearchTable = 'items_fts' | 'items_titles_fts';
+
+/** bm25 with a match in the title worth ten in the content and one in the path five. */
+const RELEVANCE: Record<SearchTable, string> = {
+  items_fts: 'bm25(items_fts, 10.0, 5.0, 1.0)',
+  items_titles_fts: 'bm25(items_titles_fts, 2.0, 1.0)',
+};
+
 /**
  * The FROM and WHERE of a query over item_facets (alias f; its item_rowid is the item's rowid);
- * `searching` means items_fts is joined, so it can rank.
+ * `searching` means a full-text table (`search`) is joined, so it can rank.
  */
 export type ItemWhere = {
   from: string;
@@ -21,6 +30,8 @@ export type ItemWhere = {
   where: string;
   params: SQLInputValue[];
   searching: boolean;
+  /** The full-text table searched (its rowid is the item's) and how it ranks, when searching. */
+  search: { table: SearchTable; rowid: string; relevance: string } | null;
   /** Whether anything beyond the search text narrows the items. */
   filtered: boolean;
 };
@@ -38,11 +49,22 @@ export function itemWhere(
   const { except, range } = options;
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
-  const match = toFtsQuery(query.text);
-  if (match) {
+  const { everywhere, titles } = toFtsQuery(query.text);
+  // The content index leads when there is a whole word; a short word being typed then narrows by titles.
+  const table: SearchTable | null = everywhere ? 'items_fts' : titles ? 'items_titles_fts' : null;
+  if (everywhere) {
     clauses.push('items_fts MATCH ?');
-    params.push(match);
+    params.push(everywhere);
   }
+  if (titles) {
+    clauses.push(
+      everywhere
+        ? '+items_fts.rowid IN (SELECT rowid FROM items_titles_fts WHERE items_titles_fts MATCH ?)'
+        : 'items_titles_fts MATCH ?',
+    );
+    params.push(titles);
+  }
+  const searchClauses = clauses.length;
   const f: ItemFilters = query.filters;
   const lists: [FacetName, string, string[]][] = [
     ['source', 'f.source', f.source],
@@ -67,22 +89,21 @@ export function itemWhere(
     clauses.push('f.score >= ?');
     params.push(f.minScore);
   }
-  const filtered = clauses.length > (match ? 1 : 0);
+  const filtered = clauses.length > searchClauses;
   if (range) {
-    clauses.push(`${match ? 'items_fts.rowid' : 'f.item_rowid'} BETWEEN ? AND ?`);
+    clauses.push(`${table ? `${table}.rowid` : 'f.item_rowid'} BETWEEN ? AND ?`);
     params.push(range.first, range.last);
   }
   // CROSS JOIN keeps FTS5 the outer loop. Led by an item_facets index instead, SQLite would run the
   // search once per row (with a rowid range it does choose that, and a prefix search then takes minutes).
-  const from = match
-    ? 'items_fts CROSS JOIN item_facets f ON f.item_rowid = items_fts.rowid'
-    : 'item_facets f';
+  const from = table ? `${table} CROSS JOIN item_facets f ON f.item_rowid = ${table}.rowid` : 'item_facets f';
   return {
     from,
-    matchesFrom: match && !filtered ? 'items_fts' : from,
+    matchesFrom: table && !filtered ? table : from,
     where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
     params,
-    searching: match !== null,
+    searching: table !== null,
+    search: table ? { table, rowid: `${table}.rowid`, relevance: RELEVANCE[table] } : null,
     filtered,
   };
 }

@@ -170,4 +170,29 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE runs ADD COLUMN sources TEXT NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 10,
+    name: 'titles and paths by any prefix',
+    sql: `
+      -- Search as you type from the first letter: a one- or two-letter last word matches titles and paths
+      -- by prefix here (items_fts indexes prefixes from three letters: shorter ones would expand to most
+      -- of the content's words). Titles and paths are short, so this index is small.
+      CREATE VIRTUAL TABLE items_titles_fts USING fts5(
+        title, path, content='items', content_rowid='rowid', tokenize='unicode61', prefix='1 2'
+      );
+      INSERT INTO items_titles_fts(items_titles_fts) VALUES ('rebuild');
+      CREATE TRIGGER items_titles_ai AFTER INSERT ON items BEGIN
+        INSERT INTO items_titles_fts(rowid, title, path) VALUES (new.rowid, new.title, new.path);
+      END;
+      CREATE TRIGGER items_titles_ad AFTER DELETE ON items BEGIN
+        INSERT INTO items_titles_fts(items_titles_fts, rowid, title, path)
+          VALUES ('delete', old.rowid, old.title, old.path);
+      END;
+      CREATE TRIGGER items_titles_au AFTER UPDATE OF title, path ON items BEGIN
+        INSERT INTO items_titles_fts(items_titles_fts, rowid, title, path)
+          VALUES ('delete', old.rowid, old.title, old.path);
+        INSERT INTO items_titles_fts(rowid, title, path) VALUES (new.rowid, new.title, new.path);
+      END;
+    `,
+  },
 ];

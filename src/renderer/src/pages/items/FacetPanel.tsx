@@ -1,4 +1,5 @@
 import { Button, Checkbox, MultiSelect, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { ItemFacets, ItemFilters } from '../../../../shared/itemsContract.ts';
 import { languageLabel, sourceLabel } from '../../../../shared/itemLabels.ts';
 import { facetOptions, type FacetOption } from './facetOptions.ts';
@@ -62,7 +63,7 @@ function SearchableFacet(props: {
  * value of the whole collection stays listed (at 0 when the search has none), so the panel does not
  * jump or vanish while the user types.
  */
-export function FacetPanel(props: {
+export const FacetPanel = memo(function FacetPanel(props: {
   facets?: ItemFacets;
   /** The whole collection's facets: which values exist at all. */
   collection?: ItemFacets;
@@ -149,4 +150,4 @@ export function FacetPanel(props: {
       )}
     </Stack>
   );
-}
+});

@@ -2,7 +2,7 @@ import { Text, UnstyledButton } from '@mantine/core';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ItemQuery, ItemRow } from '../../../../shared/itemsContract.ts';
 import { columnsThatFit, gridTemplate, type ListColumn } from './listColumns.ts';
 import { RowCells } from './RowCells.tsx';
@@ -70,7 +70,7 @@ const rowId = (index: number) => `item-row-${index}`;
  * The virtualized list: only the rows in view are rendered, and their pages fetched on demand. It is one
  * Tab stop; arrows, Page Up/Down, Home and End move the active row, Enter opens it, Space checks it.
  */
-export function ItemList(props: ItemListProps) {
+export const ItemList = memo(function ItemList(props: ItemListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const gridRef = useMergedRef(scrollRef, sizeRef);
@@ -80,7 +80,7 @@ export function ItemList(props: ItemListProps) {
     count: props.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
@@ -177,4 +177,4 @@ export function ItemList(props: ItemListProps) {
       </div>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantin
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Database, SearchX } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group as PaneGroup, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import type { ItemFilters, ItemQuery } from '../../../../shared/itemsContract.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -21,6 +21,11 @@ import './items.css';
 
 /** Short enough to feel instant, long enough that a fast typist's keys share one query. */
 const SEARCH_DEBOUNCE_MS = 60;
+/**
+ * Facet counts cost several times a page of rows: they follow the search once typing pauses, so the
+ * query threads answer the list first (the counts on screen stay until then).
+ */
+const FACETS_DEBOUNCE_MS = 300;
 
 /** Below this width, opening the detail folds the filters away (they come back when it closes). */
 const ROOM_FOR_THREE_PANES = 980;
@@ -39,6 +44,7 @@ const EVERYTHING: ItemQuery = { text: '', filters: EMPTY_FILTERS, sort: effectiv
 export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboard: () => void }) {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const [facetText] = useDebouncedValue(text, FACETS_DEBOUNCE_MS);
   const [filters, setFilters] = useState<ItemFilters>(EMPTY_FILTERS);
   const [chosenSort, setChosenSort] = useState<ItemQuery['sort'] | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -56,35 +62,46 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
   const selection = useSelection();
   const exports = useExports();
 
-  const query: ItemQuery = { text: debouncedText, filters, sort: effectiveSort(chosenSort, debouncedText) };
+  const sort = useMemo(() => effectiveSort(chosenSort, debouncedText), [chosenSort, debouncedText]);
+  const query: ItemQuery = { text: debouncedText, filters, sort };
   const searching = debouncedText.trim() !== '';
   const pages = useItemPages(query, generation);
-  const facets = useApiQuery('itemFacets', query);
+  const facets = useApiQuery('itemFacets', { ...query, text: facetText });
   const collection = useApiQuery('itemFacets', EVERYTHING);
   const total = pages.total;
   const collectionTotal = collection.data?.collectionTotal ?? facets.data?.collectionTotal ?? null;
 
-  const restart = () => {
-    selection.clear();
+  // Stable callbacks: the list and the facets are memoized, and re-render only when what they show changes.
+  const { clear: clearSelection } = selection;
+  const restart = useCallback(() => {
+    clearSelection();
     setActiveIndex(-1);
-  };
+  }, [clearSelection]);
   const changeText = (value: string) => {
     setText(value);
     restart();
   };
-  const changeFilters = (value: ItemFilters) => {
-    setFilters(value);
-    restart();
-  };
-  const changeSort = (sort: ItemQuery['sort']) => {
-    setChosenSort(sort);
+  const changeFilters = useCallback(
+    (value: ItemFilters) => {
+      setFilters(value);
+      restart();
+    },
+    [restart],
+  );
+  const changeSort = useCallback((next: ItemQuery['sort']) => {
+    setChosenSort(next);
     setActiveIndex(-1);
-  };
-  const openAt = (index: number) => setOpenId(pages.rowAt(index)?.id ?? null);
-  const activate = (index: number) => {
-    setActiveIndex(index);
-    if (openId) openAt(index);
-  };
+  }, []);
+  const { rowAt } = pages;
+  const openAt = useCallback((index: number) => setOpenId(rowAt(index)?.id ?? null), [rowAt]);
+  const detailOpen = openId !== null;
+  const activate = useCallback(
+    (index: number) => {
+      setActiveIndex(index);
+      if (detailOpen) openAt(index);
+    },
+    [detailOpen, openAt],
+  );
   const closeDetail = () => {
     setOpenId(null);
     // Back to the row the detail showed, so arrows carry on from there.
@@ -98,7 +115,6 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
     else panel.collapse();
   };
 
-  const detailOpen = openId !== null;
   // With little room, the detail takes the filters' place while it is open (after the detail pane has
   // joined the layout, which would otherwise size the panes anew).
   useEffect(() => {
@@ -244,7 +260,7 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
           </Panel>
           <Separator className="items-separator" aria-label="Resize filters" />
           <Panel id="list" minSize={300}>
-            <div className="items-pane items-main" ref={listRef}>
+            <div className="items-pane items-main" ref={listRef} data-shown-query={pages.shownText}>
               {pages.error ? (
                 <Alert color="red" title="The list could not be loaded">
                   {pages.error}
@@ -265,6 +281,7 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
                     </Text>
                     <Button
                       mt="xs"
+                      variant="light"
                       onClick={() => {
                         changeText('');
                         changeFilters(EMPTY_FILTERS);

@@ -1,4 +1,4 @@
-import { Checkbox, Text, Tooltip } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import { CircleCheck, FileCode2, MessagesSquare } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { ItemRow } from '../../../../shared/itemsContract.ts';
@@ -90,14 +90,13 @@ export function RowCells(props: {
           onClick={(e) => e.stopPropagation()}
         />
       </div>
-      <div role="gridcell">
-        <Tooltip label={sourceLabel(row.source)} openDelay={400}>
-          {qa ? (
-            <MessagesSquare size={16} className="item-icon-qa" aria-label={sourceLabel(row.source)} />
-          ) : (
-            <FileCode2 size={16} className="item-icon-code" aria-label={sourceLabel(row.source)} />
-          )}
-        </Tooltip>
+      {/* A plain title rather than a tooltip component: rows are rendered by the dozen on every scroll. */}
+      <div role="gridcell" title={sourceLabel(row.source)}>
+        {qa ? (
+          <MessagesSquare size={16} className="item-icon-qa" aria-label={sourceLabel(row.source)} />
+        ) : (
+          <FileCode2 size={16} className="item-icon-code" aria-label={sourceLabel(row.source)} />
+        )}
       </div>
       {props.columns.map((c) => (
         <div

@@ -5,12 +5,19 @@ import { api } from '../../hooks/api.ts';
 export const PAGE_SIZE = 100;
 
 /** The pages of one query fetched so far, with its total (null until its first page arrives). */
-type PageCache = { key: string; total: number | null; pages: ReadonlyMap<number, ItemRow[]>; error?: string };
+type PageCache = {
+  key: string;
+  /** The search text of the query these pages answer. */
+  text: string;
+  total: number | null;
+  pages: ReadonlyMap<number, ItemRow[]>;
+  error?: string;
+};
 
 /** The pages of one query being fetched: which were asked for, and what came back so far. */
 type Pending = { cache: PageCache; requested: Set<number> };
 
-const emptyCache = (key: string): PageCache => ({ key, total: null, pages: new Map() });
+const emptyCache = (key: string, text = ''): PageCache => ({ key, text, total: null, pages: new Map() });
 
 /**
  * Rows of the list, fetched a page at a time as they scroll into view. When the query (or `generation`,
@@ -26,7 +33,7 @@ export function useItemPages(query: ItemQueryInput, generation: number) {
   const ensurePage = useCallback(
     (index: number) => {
       if (pending.current.cache.key !== key)
-        pending.current = { cache: emptyCache(key), requested: new Set() };
+        pending.current = { cache: emptyCache(key, query.text ?? ''), requested: new Set() };
       const entry = pending.current;
       if (entry.requested.has(index)) return;
       entry.requested.add(index);
@@ -34,14 +41,17 @@ export function useItemPages(query: ItemQueryInput, generation: number) {
         (page) => {
           if (pending.current !== entry) return; // a newer query replaced this one
           const pages = new Map(entry.cache.pages).set(index, page.rows);
-          entry.cache = { key, total: page.total, pages };
+          entry.cache = { ...entry.cache, total: page.total, pages };
           // The first page decides when the new query's rows replace the previous ones.
           if (pages.has(0)) setShown(entry.cache);
         },
         (e: unknown) => {
           if (pending.current !== entry) return;
           entry.requested.delete(index);
-          entry.cache = { ...emptyCache(key), error: e instanceof Error ? e.message : String(e) };
+          entry.cache = {
+            ...emptyCache(key, query.text ?? ''),
+            error: e instanceof Error ? e.message : String(e),
+          };
           setShown(entry.cache);
         },
       );
@@ -65,6 +75,8 @@ export function useItemPages(query: ItemQueryInput, generation: number) {
     ensurePage,
     /** Which query the rows on screen answer (changes when a new query's first page arrives). */
     shownKey: shown.key,
+    /** The search text of the rows on screen. */
+    shownText: shown.text,
     /** The rows on screen answer an earlier query; the current one is on its way. */
     updating: shown.key !== key,
   };

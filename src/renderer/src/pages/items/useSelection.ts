@@ -20,7 +20,7 @@ export function useSelection() {
   );
   const selectAll = useCallback(() => setSelection({ all: true }), []);
   const clear = useCallback(() => setSelection(none), []);
-  const isSelected = (id: string) => selection.all || selection.ids.has(id);
+  const isSelected = useCallback((id: string) => selection.all || selection.ids.has(id), [selection]);
   const count = (matching: number) => (selection.all ? matching : selection.ids.size);
   return { selection, toggle, selectAll, clear, isSelected, count };
 }
