@@ -5,14 +5,10 @@
  * over 50 ms) and facet counts through the bridge. Prints figures only.
  * Run alone (after `npm run build`): node e2e/bench/itemsBrowserBench.ts [count]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { RENDERER_DIR, startBridge } from '../harness/bridgeServer.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORDS = ['serialize', 'cache token', 'return result', 'async function', 'borrow', 'parse json'];
 /** Milliseconds between two keys: a quick typist. */
 const KEY_INTERVAL_MS = 120;
@@ -25,32 +21,6 @@ function percentile(values: number[], p: number): number {
 }
 const summary = (values: number[]) =>
   `p50 ${fmt(percentile(values, 50))}, p95 ${fmt(percentile(values, 95))}, max ${fmt(Math.max(...values))} (n=${values.length})`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startBridge(port: number, data: string): Promise<ChildProcess> {
-  const bridge = spawn(process.execPath, ['e2e/harness/bridge.ts', '--port', String(port), '--data', data], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return bridge;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  bridge.kill();
-  throw new Error('the bridge did not start');
-}
 
 /**
  * In the page: the time of each change of the search box, and for each, the first frame that shows
@@ -188,26 +158,25 @@ async function facetTimes(page: Page) {
 }
 
 export async function benchItemsBrowser(count = 100_000): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
+  if (!fs.existsSync(`${RENDERER_DIR}/index.html`)) {
     console.log('items-browser bench: no built renderer; run `npm run build` first');
     return;
   }
-  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-items-browser-bench-'));
-  const port = await freePort();
-  const bridge = await startBridge(port, data);
+  // The bridge and its core in this process (a temporary data folder, removed on close).
+  const bridge = await startBridge({ port: 0, testHooks: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
     console.log(`items-browser bench: ${count.toLocaleString('en-US')} generated items, Chromium + bridge`);
-    const seeded = await fetch(`http://127.0.0.1:${port}/__test__/seed?count=${count}`, { method: 'POST' });
+    const seeded = await fetch(`${bridge.url}/__test__/seed?count=${count}`, { method: 'POST' });
     console.log(
       `  seeded ${((await seeded.json()) as { inserted: number }).inserted.toLocaleString('en-US')} items`,
     );
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.addInitScript(installProbe);
-    await page.goto(`http://127.0.0.1:${port}/#/items`);
+    await page.goto(`${bridge.url}/#/items`);
     const firstRows = async () => {
       await page.waitForSelector('[data-testid="item-row"]');
       return page.evaluate(() => (window as unknown as { probe: { firstRowsAt: number } }).probe.firstRowsAt);
@@ -229,9 +198,7 @@ export async function benchItemsBrowser(count = 100_000): Promise<void> {
     await facetTimes(page);
   } finally {
     await browser.close();
-    bridge.kill('SIGTERM');
-    await new Promise((r) => bridge.once('exit', r));
-    fs.rmSync(data, { recursive: true, force: true });
+    await bridge.close();
   }
 }
 
