@@ -210,7 +210,10 @@ describe('faults', () => {
       ),
     );
     const result = await collect(run);
-    expect(result).toMatchObject({ outcome: 'failed', reason: 'too many errors (3)' });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      reason: 'too many errors (3); last: org2/project-2: Unprocessable',
+    });
     expect(result.progress.done).toBe(3);
     expect(errors(run).filter((e) => e.fatal)).toHaveLength(1);
   });

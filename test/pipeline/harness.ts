@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
 import type { RunSnapshot } from '../../src/shared/runsContract.ts';
 import { collectGithub } from '../../src/main/core/github/collectGithub.ts';
@@ -82,3 +85,33 @@ export async function until(condition: () => boolean, timeoutMs = 15_000): Promi
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** A CLI settings file with these settings but the secrets, which the CLI reads from the environment. */
+export function settingsFile(settings: Settings): string {
+  const { token: _t, ...github } = settings.github;
+  const { apiKey: _k, ...stackoverflow } = settings.stackoverflow;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-')), 'settings.json');
+  fs.writeFileSync(file, JSON.stringify({ github, stackoverflow, pipeline: settings.pipeline }));
+  return file;
+}
+
+/** Skips as logged: one "source subject reason" line each, sorted. */
+export const skipLog = (db: Database) =>
+  (
+    db.prepare('SELECT source, subject, reason FROM skips ORDER BY source, subject, reason').all() as {
+      source: string;
+      subject: string;
+      reason: string;
+    }[]
+  ).map((r) => `${r.source} ${r.subject} ${r.reason}`);
+
+/** Items stored per item source. */
+export const countBySource = (db: Database): Record<string, number> =>
+  Object.fromEntries(
+    (
+      db.prepare('SELECT source, COUNT(*) AS n FROM items GROUP BY source').all() as {
+        source: string;
+        n: number;
+      }[]
+    ).map((r) => [r.source, Number(r.n)]),
+  );

@@ -10,7 +10,15 @@ import { startPipeline } from '../../src/main/core/pipeline/runPipeline.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
-import { bothSources, GITHUB_TOKEN, SE_KEY, storedIds } from './harness.ts';
+import {
+  bothSources,
+  countBySource,
+  GITHUB_TOKEN,
+  SE_KEY,
+  settingsFile,
+  skipLog,
+  storedIds,
+} from './harness.ts';
 
 const CLI = path.resolve('src/main/cli/index.ts');
 /** One kill point drawn in each of these windows (ms after the run started), so early, middle and late all get hit. */
@@ -24,8 +32,9 @@ const KILLS = KILL_WINDOWS.map(([from, to]) => Math.round(from + Math.random() *
 
 let github: FakeGithub;
 let se: FakeStackExchange;
-let settingsFile: string;
+let settingsPath: string;
 let reference: string[];
+let referenceSkips: string[];
 let referenceTarballs: number;
 
 beforeAll(async () => {
@@ -41,13 +50,7 @@ beforeAll(async () => {
     s.pipeline.githubConcurrency = 2;
     s.pipeline.batchSize = 20;
   });
-  const { token: _t, ...github_ } = settings.github;
-  const { apiKey: _k, ...stackoverflow } = settings.stackoverflow;
-  settingsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chi-kill-')), 'settings.json');
-  fs.writeFileSync(
-    settingsFile,
-    JSON.stringify({ github: github_, stackoverflow, pipeline: settings.pipeline }),
-  );
+  settingsPath = settingsFile(settings);
 
   // The uninterrupted run every interrupted one is compared with.
   const db = openDatabase(':memory:');
@@ -55,6 +58,7 @@ beforeAll(async () => {
   const run = startPipeline({ settings, db, log: silentLogger, onSnapshot: () => {} });
   expect((await run.done).status).toBe('completed');
   reference = storedIds(db);
+  referenceSkips = skipLog(db);
   referenceTarballs = (github.requests.get('tarball') ?? 0) - before;
   db.close();
 }, 120_000);
@@ -109,7 +113,7 @@ describe('kill -9 at random points, then resume', () => {
       const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-kill-data-'));
       const tarballsBefore = github.requests.get('tarball') ?? 0;
       const first = await cli(
-        ['collect', '--settings', settingsFile, '--data', data, '--interval-ms', '200'],
+        ['collect', '--settings', settingsPath, '--data', data, '--interval-ms', '200'],
         killAfterMs,
       );
       expect(first.killed, first.output).toBe(true);
@@ -133,6 +137,15 @@ describe('kill -9 at random points, then resume', () => {
         const runs = createRunRecorder(db).list(10);
         expect(runs).toHaveLength(1);
         expect(runs[0].status).toBe('completed');
+        // The run's figures are what is stored, per source, and every skip is logged exactly once.
+        const { counts } = runs[0];
+        const bySource = countBySource(db);
+        expect(counts.github).toMatchObject({ inserted: bySource.github_code, updated: 0 });
+        expect(counts.stackoverflow).toMatchObject({ inserted: bySource.stackoverflow_qa, updated: 0 });
+        const skips = skipLog(db);
+        expect(skips).toEqual(referenceSkips);
+        expect(new Set(skips).size).toBe(skips.length);
+        expect((counts.github?.skips ?? 0) + (counts.stackoverflow?.skips ?? 0)).toBe(skips.length);
         // It went on from its checkpoints: at most the repositories in flight at each kill were read again.
         const tarballs = (github.requests.get('tarball') ?? 0) - tarballsBefore;
         expect(tarballs).toBeLessThanOrEqual(referenceTarballs + 2 * 2);

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
-import { openDatabase } from '../../src/main/core/store/database.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
 import type { CollectorContext } from '../../src/main/core/collectors/collector.ts';
-import { bothSources, FAST_COLLECTORS, GITHUB_TOKEN, runWith, SE_KEY, storedIds, until } from './harness.ts';
+import {
+  bothSources,
+  countBySource,
+  FAST_COLLECTORS,
+  GITHUB_TOKEN,
+  runWith,
+  SE_KEY,
+  storedIds,
+  until,
+} from './harness.ts';
 
 let github: FakeGithub;
 let se: FakeStackExchange;
@@ -21,16 +29,6 @@ afterAll(async () => {
   await github.close();
   await se.close();
 });
-
-const countBySource = (db: ReturnType<typeof openDatabase>) =>
-  Object.fromEntries(
-    (
-      db.prepare('SELECT source, COUNT(*) AS n FROM items GROUP BY source').all() as {
-        source: string;
-        n: number;
-      }[]
-    ).map((r) => [r.source, Number(r.n)]),
-  );
 
 describe('pipeline', () => {
   it('runs both sources at once and records the run', async () => {

@@ -72,21 +72,66 @@ describe('Stack Exchange errors', () => {
     ['HTTP 503 without JSON', { method: 'questions', kind: 'http', status: 503 }],
     ['a dropped connection', { method: 'answers', kind: 'reset' }],
     ['a malformed JSON body', { method: 'questions', kind: 'malformed' }],
-  ])('retries after %s and completes', async (_, fault) => {
+  ])('retries after %s and completes: a retry is a wait, not an error', async (_, fault) => {
     const { result, run } = await collectWith([fault]);
     expect(result.outcome).toBe('completed');
-    expect(result.progress.errors).toBe(1);
+    expect(result.progress.errors).toBe(0);
     expect(result.progress.done).toBe(150);
-    expect(run.events).toContainEqual(expect.objectContaining({ type: 'error', fatal: false }));
     expect(run.events.some((e) => e.type === 'wait' && e.reason.startsWith('retrying'))).toBe(true);
   });
 
-  it('skips a request that stays malformed after its retries and carries on', async () => {
-    const { result } = await collectWith([{ method: 'answers', kind: 'malformed', times: 5 }], {}, 250);
+  it('skips a request that stays malformed after its retries, counts one error and carries on', async () => {
+    const { result, run } = await collectWith([{ method: 'answers', kind: 'malformed', times: 5 }], {}, 250);
     expect(result.outcome).toBe('completed');
-    expect(result.progress.errors).toBe(5);
+    expect(result.progress.errors).toBe(1);
     expect(result.progress.skips.fetch_failed).toBe(100);
     expect(result.progress.done).toBe(250);
+    expect(run.events).toContainEqual(
+      expect.objectContaining({
+        type: 'error',
+        fatal: false,
+        message: expect.stringContaining('gave up on answers of 100 questions'),
+      }),
+    );
+  });
+
+  it('goes on past a page it gives up on, with continue-on-error off too, and says which page', async () => {
+    // The pipeline setting is about the other source; within a source only maxErrorsPerSource stops it.
+    fake = await startFakeStackExchange({ site: { questions: 3000 } });
+    fake.faults.push(
+      { method: 'questions', kind: 'slow', ms: 0 },
+      { method: 'questions', kind: 'malformed', times: 5 },
+    );
+    const run = testRun(fake, (so, s) => {
+      so.maxQuestions = 250;
+      s.pipeline.continueOnError = false;
+    });
+    const result = await collectStackOverflow(run.ctx, { limits: FAST_LIMITS });
+    expect(result.outcome).toBe('completed');
+    expect(result.progress).toMatchObject({ errors: 1, done: 250 });
+    const pages = fake.log
+      .filter((u) => u.pathname.endsWith('/questions'))
+      .map((u) => u.searchParams.get('page'));
+    expect(pages.slice(0, 7)).toEqual(['1', '2', '2', '2', '2', '2', '3']);
+    const skipped = run.db.prepare("SELECT subject, reason FROM skips WHERE reason = 'fetch_failed'").all();
+    expect(skipped).toEqual([{ subject: 'page 2 of [python]', reason: 'fetch_failed' }]);
+  });
+
+  it('fails at maxErrorsPerSource, with the last error in the reason', async () => {
+    fake = await startFakeStackExchange({ site: { questions: 3000 } });
+    fake.faults.push({ method: 'questions', kind: 'malformed', times: 1000 });
+    const run = testRun(fake, (so, s) => {
+      so.maxQuestions = 250;
+      s.pipeline.maxErrorsPerSource = 2;
+    });
+    const result = await collectStackOverflow(run.ctx, { limits: FAST_LIMITS });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(
+        /^too many errors \(2\); last: Stack Exchange: gave up on page 2 of \[python\]/,
+      ),
+    });
+    expect(fake.requests.get('questions')).toBe(10);
   });
 
   it('reads gzip bodies that come without a Content-Encoding header', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { nextUtcMidnight } from '../../src/main/core/stackexchange/seResponse.ts';
 import { collectStackOverflow } from '../../src/main/core/stackexchange/stackoverflowCollector.ts';
 import type { CollectorEvent } from '../../src/shared/events.ts';
 import {
@@ -56,14 +57,15 @@ describe('Stack Exchange limits', () => {
     const run = testRun(se, (so) => (so.maxQuestions = 1000));
     const result = await collectStackOverflow(run.ctx, { limits: FAST_LIMITS });
     expect(result).toMatchObject({
-      outcome: 'completed',
-      reason: expect.stringContaining('daily quota spent'),
+      outcome: 'stopped',
+      reason: 'daily quota spent, resets at 00:00 UTC',
+      resumeAt: nextUtcMidnight(new Date()),
     });
     expect(se.totalRequests()).toBe(3);
     expect(result.progress.quota?.[0].remaining).toBe(0);
     expect(storedQa(run.db).length).toBe(result.progress.items.inserted);
     expect(result.progress.items.inserted).toBeGreaterThan(0);
-    expect(run.events.at(-1)).toMatchObject({ type: 'progress', progress: { phase: 'done' } });
+    expect(run.events.at(-1)).toMatchObject({ type: 'progress', progress: { phase: 'stopped' } });
   });
 
   it('treats "more requests available in ~a day" as the spent quota, not as a wait', async () => {
@@ -73,11 +75,25 @@ describe('Stack Exchange limits', () => {
     const result = await collectStackOverflow(run.ctx, {
       limits: { ...FAST_LIMITS, maxThrottleWaitMs: 1000 },
     });
-    expect(result).toMatchObject({
-      outcome: 'completed',
-      reason: expect.stringContaining('daily quota spent'),
-    });
+    expect(result).toMatchObject({ outcome: 'stopped', reason: 'daily quota spent, resets at 00:00 UTC' });
+    expect(Date.parse(result.resumeAt!)).toBeGreaterThan(Date.now());
     expect(waits(run.events)).toHaveLength(0);
     expect(se.totalRequests()).toBe(1);
+  });
+});
+
+describe('Stack Exchange requests that never answer', () => {
+  it('gives up on a request with no answer after the timeout and asks again', async () => {
+    const se = await start();
+    se.faults.push({ method: 'questions', kind: 'slow', ms: 0 }, { method: 'questions', kind: 'hang' });
+    const run = testRun(se, (so) => (so.maxQuestions = 150));
+    const result = await collectStackOverflow(run.ctx, { limits: { ...FAST_LIMITS, timeoutMs: 300 } });
+    expect(result.outcome).toBe('completed');
+    expect(result.progress).toMatchObject({ done: 150, errors: 0 });
+    const pages = se.log
+      .filter((u) => u.pathname.endsWith('/questions'))
+      .map((u) => u.searchParams.get('page'));
+    expect(pages.slice(0, 3)).toEqual(['1', '2', '2']);
+    expect(waits(run.events).some((w) => w.reason.startsWith('retrying /questions'))).toBe(true);
   });
 });

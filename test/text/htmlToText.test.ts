@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlText, htmlToText } from '../../src/main/core/text/htmlToText.ts';
+import { deeplyNested } from '../fakes/stackexchange/generatedSite.ts';
 
 // Bodies shaped like the API's rendered HTML (safe filter: entities escaped, code in <pre><code>).
 const QUESTION = `<p>I call <code>df.loc[0]</code> &amp; get a <code>Series&lt;int&gt;</code>, but it isn&#39;t &quot;right&quot;:</p>
@@ -59,6 +60,34 @@ describe('htmlToText', () => {
   it('uses a different fence when the code holds backticks, and double backticks for inline code with one', () => {
     const out = htmlToText('<pre><code>```md\n# title\n```\n</code></pre><p>Type <code>a`b</code></p>');
     expect(out).toBe('~~~\n```md\n# title\n```\n~~~\n\nType ``a`b``');
+  });
+
+  it('keeps struck-through text as ~~text~~, so a post that corrects itself reads as such', () => {
+    expect(
+      htmlToText('<p>Use <del>os.system</del> <s>popen</s> <strike>call</strike> subprocess.run</p>'),
+    ).toBe('Use ~~os.system~~ ~~popen~~ ~~call~~ subprocess.run');
+    expect(htmlToText('<p><del><code>f(x)</code> is fine</del> (it is not)</p>')).toBe(
+      '~~`f(x)` is fine~~ (it is not)',
+    );
+  });
+
+  it.each([
+    ['lists 1,000 levels deep', deeplyNested('list', 1000)],
+    ['lists 5,000 levels deep', deeplyNested('list', 5000)],
+    ['6,000 nested divs (a 27 KB answer)', deeplyNested('div', 6000)],
+    ['20,000 nested quotes', deeplyNested('blockquote', 20_000)],
+  ])('keeps every word of %s instead of overflowing the stack', (_, html) => {
+    const out = htmlToText(`${html}<pre><code>print(1)\n</code></pre>`);
+    expect(out).toMatch(/^Nested answer:/);
+    expect(out).toContain('the text at the bottom');
+    expect(out).toContain('```\nprint(1)\n```');
+    // Flattened levels are not indented or prefixed a thousand times over.
+    expect(out.length).toBeLessThan(2_000);
+  });
+
+  it('keeps the blocks of a flattened part apart', () => {
+    const html = `${'<div>'.repeat(300)}<p>first</p><p>second</p><ul><li>one</li><li>two</li></ul>${'</div>'.repeat(300)}`;
+    expect(htmlToText(html).split(/\n+/)).toEqual(['first', 'second', 'one', 'two']);
   });
 
   it('keeps headings as written and quotes with a marker', () => {

@@ -2,17 +2,16 @@ import path from 'node:path';
 import { API_INPUTS, CHANNELS, type Api, type Channel } from '../../shared/api.ts';
 import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.ts';
 import type { AppEventListener } from '../../shared/events.ts';
+import { settingsForDraft, SOURCE_REGISTRY } from './collectors/sources.ts';
 import type { DesktopIntegration } from './desktop.ts';
 import { createEventHub } from './eventHub.ts';
 import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
-import { checkGithubConnection } from './github/githubHealth.ts';
 import { createItemsApi } from './items/createItemsApi.ts';
 import { createItemQueryPool } from './items/itemQueryPool.ts';
 import { itemRowidBounds } from './items/listItems.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
-import { checkStackExchangeConnection } from './stackexchange/seHealth.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { listRunSkips, readRunDetails } from './store/runDetails.ts';
 
@@ -79,21 +78,8 @@ export function createCore(deps: CoreDeps): Core {
   });
 
   async function testConnection(draft: ConnectionDraft): Promise<ConnectionReport> {
-    const current = service.current();
-    const report =
-      draft.source === 'github'
-        ? await checkGithubConnection(
-            { baseUrl: draft.baseUrl || current.github.baseUrl, token: draft.secret ?? current.github.token },
-            { fetch: deps.fetch },
-          )
-        : await checkStackExchangeConnection(
-            {
-              baseUrl: draft.baseUrl || current.stackoverflow.baseUrl,
-              key: draft.secret ?? current.stackoverflow.apiKey,
-              site: draft.site || current.stackoverflow.site,
-            },
-            { fetch: deps.fetch },
-          );
+    const settings = settingsForDraft(service.current(), draft);
+    const report = await SOURCE_REGISTRY[draft.source].checkConnection(settings, deps.fetch);
     log.info('Connection tested', { source: draft.source, status: report.status });
     return report;
   }

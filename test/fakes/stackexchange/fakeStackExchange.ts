@@ -229,6 +229,8 @@ export async function startFakeStackExchange(
         res.socket?.destroy();
         return undefined;
       }
+      // No answer at all; close() ends the connection.
+      if (fault?.kind === 'hang') return undefined;
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
       const notAdmitted = admit(req.url);
       if (notAdmitted) return notAdmitted;

@@ -14,6 +14,11 @@ export type FakeOwner = {
   link?: string;
 };
 
+/**
+ * Fields the API documents as "may be absent" are optional here and left out the way the API leaves them
+ * out (owner of some posts, content_license on older filters and posts). Tests may also break any field
+ * (delete it, null it, give it a wrong type) to play what real payloads do now and then.
+ */
 export type FakeAnswer = {
   answer_id: number;
   question_id: number;
@@ -21,14 +26,14 @@ export type FakeAnswer = {
   is_accepted: boolean;
   creation_date: number;
   last_activity_date: number;
-  owner: FakeOwner;
-  content_license: string;
-  body: string;
+  owner?: FakeOwner;
+  content_license?: string;
+  body?: string | null;
 };
 
 export type FakeQuestion = {
   question_id: number;
-  title: string;
+  title?: string | null;
   tags: string[];
   score: number;
   answer_count: number;
@@ -37,10 +42,10 @@ export type FakeQuestion = {
   view_count: number;
   creation_date: number;
   last_activity_date: number;
-  owner: FakeOwner;
-  link: string;
-  content_license: string;
-  body: string;
+  owner?: FakeOwner;
+  link?: string;
+  content_license?: string;
+  body?: string | null;
   answers: FakeAnswer[];
 };
 
@@ -155,6 +160,28 @@ function answerBody(rand: () => number, n: number): string {
   return parts.join('\n\n');
 }
 
+/**
+ * A body nested `depth` levels deep around one sentence, like the posts that overflow a recursive HTML
+ * walker: lists (`<ul><li>` per level) or bare `<div>`s.
+ */
+export function deeplyNested(
+  kind: 'list' | 'div' | 'blockquote',
+  depth: number,
+  text = 'the text at the bottom',
+): string {
+  const [open, close] = kind === 'list' ? ['<ul><li>', '</li></ul>'] : [`<${kind}>`, `</${kind}>`];
+  return `<p>Nested answer:</p>${open.repeat(depth)}<p>${text}</p>${close.repeat(depth)}`;
+}
+
+/** Leaves out what the API leaves out now and then (by position, so the generated data stays the same). */
+function withAbsentFields<T extends { owner?: FakeOwner; content_license?: string }>(post: T, n: number): T {
+  // Posts written before content_license existed, read with a filter that predates it.
+  if (n % 40 === 17) delete post.content_license;
+  // Community-owned and migrated posts come without an owner.
+  if (n % 50 === 23) delete post.owner;
+  return post;
+}
+
 export function generateSite(options: GeneratedSiteOptions = {}): GeneratedSite {
   const rand = seededRandom(options.seed ?? 42);
   const host = options.host ?? 'stackoverflow.com';
@@ -177,39 +204,47 @@ export function generateSite(options: GeneratedSiteOptions = {}): GeneratedSite 
     for (let k = 0; k < 10; k++) if (rand() < p) n++;
     const answers: FakeAnswer[] = Array.from({ length: n }, () => {
       const answered = created + Math.floor(rand() * 86_400 * 30);
-      return {
-        answer_id: nextAnswerId++,
-        question_id: id,
-        score: Math.floor(Math.exp(rand() * 6)) - 4,
-        is_accepted: false,
-        creation_date: answered,
-        last_activity_date: answered,
-        owner: pick(rand, people),
-        content_license: licenseAt(answered),
-        body: answerBody(rand, id),
-      };
+      return withAbsentFields(
+        {
+          answer_id: nextAnswerId++,
+          question_id: id,
+          score: Math.floor(Math.exp(rand() * 6)) - 4,
+          is_accepted: false,
+          creation_date: answered,
+          last_activity_date: answered,
+          owner: pick(rand, people),
+          content_license: licenseAt(answered),
+          body: answerBody(rand, id),
+        },
+        nextAnswerId,
+      );
     });
     const accepted = n > 0 && rand() < 0.6 ? answers[Math.floor(rand() * n)] : undefined;
     if (accepted) accepted.is_accepted = true;
     answerCount += n;
     const title = `How do I ${pick(rand, VERBS)} ${thing} (#${i})?`;
-    questions.push({
-      question_id: id,
-      title,
-      tags: [tags[i % tags.length], ...extraTags],
-      score,
-      answer_count: n,
-      ...(accepted ? { accepted_answer_id: accepted.answer_id } : {}),
-      is_answered: accepted !== undefined || answers.some((a) => a.score > 0),
-      view_count: Math.floor(rand() * 100_000) + score * 10 + 10,
-      creation_date: created,
-      last_activity_date: created + 3600,
-      owner: pick(rand, people),
-      link: `https://${host}/questions/${id}/how-do-i-${i}`,
-      content_license: licenseAt(created),
-      body: rand() < (options.emptyBodyShare ?? 0.01) ? '' : questionBody(rand, id, thing),
-      answers,
-    });
+    questions.push(
+      withAbsentFields(
+        {
+          question_id: id,
+          title,
+          tags: [tags[i % tags.length], ...extraTags],
+          score,
+          answer_count: n,
+          ...(accepted ? { accepted_answer_id: accepted.answer_id } : {}),
+          is_answered: accepted !== undefined || answers.some((a) => a.score > 0),
+          view_count: Math.floor(rand() * 100_000) + score * 10 + 10,
+          creation_date: created,
+          last_activity_date: created + 3600,
+          owner: pick(rand, people),
+          link: `https://${host}/questions/${id}/how-do-i-${i}`,
+          content_license: licenseAt(created),
+          body: rand() < (options.emptyBodyShare ?? 0.01) ? '' : questionBody(rand, id, thing),
+          answers,
+        },
+        i,
+      ),
+    );
   }
   questions.sort((a, b) => b.score - a.score || b.question_id - a.question_id);
   return { host, questions, byId: new Map(questions.map((q) => [q.question_id, q])), answerCount };

@@ -16,6 +16,8 @@ export type SeFault = {
   | { kind: 'backoff'; seconds: number }
   /** Drops the connection without an answer. */
   | { kind: 'reset' }
+  /** Never answers: the connection stays open until the client gives up on it. */
+  | { kind: 'hang' }
 );
 
 const ERROR_NAMES: Record<number, string> = {

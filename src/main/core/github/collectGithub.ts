@@ -1,8 +1,6 @@
-import type { SourceProgress } from '../../../shared/events.ts';
-import type { CollectedItem } from '../../../shared/items.ts';
+import { RequestError } from '@octokit/request-error';
 import type { CollectorContext, CollectorResult } from '../collectors/collector.ts';
-import { progressReporter } from '../collectors/progressReporter.ts';
-import { emptyCounts, recordSkips, upsertItems, type SkipRecord } from '../store/itemStore.ts';
+import { createCollectorRun } from '../collectors/collectorRun.ts';
 import { createGithubClient } from './githubClient.ts';
 import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { limitWaiter, type WaitNotice } from './limitWaits.ts';
@@ -31,13 +29,10 @@ export type GithubCollectorDeps = {
   progressIntervalMs?: number;
 };
 
-type HttpError = { status?: number; message?: string };
-
-/** What a resumed run needs: where each search was, the repositories finished (items stored), the figures. */
-type GithubCheckpoint = {
+/** What a resumed run needs: where each search was and the repositories finished (items stored). */
+type GithubPosition = {
   discovery: (SearchCursor | null)[];
   reposDone: string[];
-  progress: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
 };
 
 /** Per-repository answers that skip the repository rather than count an error. */
@@ -59,38 +54,24 @@ export async function collectGithub(
   deps: GithubCollectorDeps = {},
 ): Promise<CollectorResult> {
   const settings = ctx.settings.github;
-  const { batchSize, maxErrorsPerSource, githubConcurrency } = ctx.settings.pipeline;
+  const { githubConcurrency } = ctx.settings.pipeline;
   const sleep = deps.sleep ?? realSleep;
   const now = deps.now ?? Date.now;
-  const stop = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, stop.signal]);
-  let failure: string | undefined;
-
-  const progress: SourceProgress = {
-    source: 'github',
-    phase: 'searching',
-    done: 0,
-    total: settings.maxRepos,
-    unit: 'repositories',
-    items: emptyCounts(),
-    skips: {},
-    errors: 0,
-    requests: 0,
-  };
-  const resumed = ctx.checkpoint?.initial as GithubCheckpoint | undefined;
-  const reposDone = new Set(resumed?.reposDone ?? []);
-  const discovery = createDiscoveryCursors(resumed?.discovery);
-  if (resumed) Object.assign(progress, structuredClone(resumed.progress));
   const notify = (wait: WaitNotice) => {
     ctx.log.info(`Waiting: ${wait.reason}`, { until: wait.until.toISOString() });
     ctx.emit({ type: 'wait', source: 'github', reason: wait.reason, until: wait.until.toISOString() });
   };
   const quota = createQuotaTracker({ sleep, notify, concurrency: githubConcurrency, now });
-  const reporter = progressReporter(
-    ctx.emit,
-    () => ({ ...progress, requests: quota.requests(), quota: quota.quota() }),
-    deps.progressIntervalMs ?? 250,
-  );
+  const run = createCollectorRun<GithubPosition>(ctx, {
+    source: 'github',
+    unit: 'repositories',
+    total: settings.maxRepos,
+    progressIntervalMs: deps.progressIntervalMs,
+    figures: () => ({ requests: quota.requests(), quota: quota.quota() }),
+  });
+  const { progress, signal, resumed } = run;
+  const reposDone = new Set(resumed?.reposDone ?? []);
+  const discovery = createDiscoveryCursors(resumed?.discovery);
   const client = createGithubClient({
     baseUrl: settings.baseUrl,
     token: settings.token,
@@ -103,68 +84,16 @@ export async function collectGithub(
   const webBase = webBaseOf(settings.baseUrl);
   const ledger = repoLedger(ctx.db, fileFiltersKey(settings));
 
-  function fail(reason: string): void {
-    if (failure) return;
-    failure = reason;
-    ctx.log.error(`GitHub collection stopped: ${reason}`);
-    ctx.emit({ type: 'error', source: 'github', message: reason, fatal: true });
-    stop.abort();
+  function skip(subject: string, reason: string, detail?: string, repo?: Repo): void {
+    run.skip(subject, reason, detail, repo?.full_name);
   }
-  function countError(message: string): void {
-    progress.errors++;
-    ctx.log.warn(message);
-    ctx.emit({ type: 'error', source: 'github', message, fatal: false });
-    if (progress.errors >= maxErrorsPerSource) fail(`too many errors (${progress.errors})`);
-  }
-
-  let pendingItems: CollectedItem[] = [];
-  let pendingSkips: SkipRecord[] = [];
-  /**
-   * Writes the pending items. When a repository ends, also records it (when read in full) and saves the
-   * checkpoint, in the same transaction.
-   */
-  function flushItems(ended?: { repo: Repo; readInFull: boolean }): void {
-    if (pendingItems.length === 0 && !ended) return;
-    const save = ctx.checkpoint?.save;
-    const counts = upsertItems(ctx.db, pendingItems, {
-      runId: ctx.runId,
-      alsoInTransaction:
-        ended &&
-        (() => {
-          if (ended.readInFull) ledger.collected(ended.repo);
-          save?.(checkpointState());
-        }),
-    });
-    pendingItems = [];
-    for (const key of Object.keys(counts) as (keyof typeof counts)[]) progress.items[key] += counts[key];
-    reporter.tick();
-  }
-  function checkpointState(): GithubCheckpoint {
-    const { done, items, skips, errors } = progress;
-    return {
-      discovery: discovery.cursors(),
-      reposDone: [...reposDone],
-      progress: { done, items, skips, errors },
-    };
-  }
-  function flushSkips(): void {
-    recordSkips(ctx.db, pendingSkips, ctx.runId);
-    pendingSkips = [];
-  }
-  function skip(subject: string, reason: string, detail?: string): void {
-    progress.skips[reason] = (progress.skips[reason] ?? 0) + 1;
-    pendingSkips.push({ source: 'github', subject, reason, detail });
-    if (pendingSkips.length >= batchSize) flushSkips();
-  }
+  const statusOf = (error: unknown) => (error instanceof RequestError ? error.status : undefined);
 
   async function collectRepo(repo: Repo): Promise<void> {
     const collectedAt = new Date(now()).toISOString();
     const selector = createRepoFileSelector(settings, {
-      keep: (file) => {
-        pendingItems.push(toGithubItem(repo, file, webBase, collectedAt));
-        if (pendingItems.length >= batchSize) flushItems();
-      },
-      skip: (path, reason) => skip(`${repo.full_name}/${path}`, reason),
+      keep: (file) => run.store([toGithubItem(repo, file, webBase, collectedAt)], repo.full_name),
+      skip: (path, reason) => skip(`${repo.full_name}/${path}`, reason, undefined, repo),
     });
     const ref = { owner: repo.owner.login, name: repo.name, ref: repo.default_branch };
     try {
@@ -176,15 +105,15 @@ export async function collectGithub(
       });
       return;
     } catch (error) {
-      const status = (error as HttpError).status;
-      if (signal.aborted || (status !== undefined && status !== 404 && 'request' in (error as object)))
-        throw error;
+      // An API answer other than 404 is the repository's fate; anything else (a broken archive) falls back.
+      const status = statusOf(error);
+      if (signal.aborted || (status !== undefined && status !== 404)) throw error;
       const detail = (error as Error).message;
       ctx.log.warn('Archive failed; falling back to tree + blobs', {
         repository: repo.full_name,
         reason: detail,
       });
-      skip(repo.full_name, 'archive_failed', detail);
+      skip(repo.full_name, 'archive_failed', detail, repo);
       ctx.emit({ type: 'skip', source: 'github', subject: repo.full_name, reason: 'archive_failed', detail });
     }
     await readRepoTree(ref, selector, { client, signal, log: ctx.log });
@@ -198,7 +127,7 @@ export async function collectGithub(
     let readInFull = false;
     try {
       if (ledger.unchanged(repo))
-        skip(repo.full_name, 'unchanged_repo', `nothing pushed since ${repo.pushed_at}`);
+        skip(repo.full_name, 'unchanged_repo', `nothing pushed since ${repo.pushed_at}`, repo);
       else {
         await collectRepo(repo);
         readInFull = true;
@@ -207,23 +136,24 @@ export async function collectGithub(
     } catch (error) {
       if (signal.aborted) return;
       finished = true;
-      const e = error as HttpError;
-      if (e.status === 401) return fail('token rejected');
-      const reason = e.status !== undefined ? REPO_SKIPS[e.status] : undefined;
+      const status = statusOf(error);
+      const message = (error as Error).message ?? String(error);
+      if (status === 401) return run.fail('token rejected');
+      const reason = status !== undefined ? REPO_SKIPS[status] : undefined;
       if (reason) {
-        skip(repo.full_name, reason, e.message);
-        ctx.emit({ type: 'skip', source: 'github', subject: repo.full_name, reason, detail: e.message });
+        skip(repo.full_name, reason, message, repo);
+        ctx.emit({ type: 'skip', source: 'github', subject: repo.full_name, reason, detail: message });
       } else {
-        countError(`${repo.full_name}: ${e.message ?? String(error)}`);
+        run.countError(`${repo.full_name}: ${message}`);
       }
     } finally {
       if (finished) {
         progress.done++;
         reposDone.add(repo.full_name);
         discovery.finished(found);
-        flushItems({ repo, readInFull });
+        run.finishUnit(repo.full_name, () => readInFull && ledger.collected(repo));
       }
-      reporter.tick();
+      run.tick();
     }
   }
 
@@ -233,7 +163,7 @@ export async function collectGithub(
       client,
       signal,
       log: ctx.log,
-      onError: countError,
+      onError: run.countError,
       onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
     },
     resumed && {
@@ -250,27 +180,18 @@ export async function collectGithub(
     }
   }
 
-  try {
-    await Promise.all(Array.from({ length: githubConcurrency }, worker));
-  } catch (error) {
-    if (!signal.aborted) {
-      const e = error as HttpError;
-      if (e.status === 401) fail('token rejected');
-      else fail(e.message ?? String(error));
-    }
-  } finally {
-    // Whole files already read stay, whatever stopped the run.
-    flushItems();
-    flushSkips();
-  }
-
-  const outcome = failure ? 'failed' : ctx.signal.aborted ? 'cancelled' : 'completed';
-  progress.phase = outcome === 'completed' ? 'done' : outcome;
-  if (outcome === 'completed') progress.total = progress.done;
-  reporter.final();
-  return {
-    outcome,
-    reason: failure ?? (outcome === 'cancelled' ? 'cancelled' : undefined),
-    progress: { ...progress, requests: quota.requests(), quota: quota.quota() },
-  };
+  return run.execute(
+    () => ({ discovery: discovery.cursors(), reposDone: [...reposDone] }),
+    async () => {
+      progress.phase = 'searching';
+      try {
+        await Promise.all(Array.from({ length: githubConcurrency }, worker));
+      } catch (error) {
+        if (statusOf(error) === 401) run.fail('token rejected');
+        else throw error;
+      }
+      if (!signal.aborted) progress.total = progress.done;
+      return undefined;
+    },
+  );
 }

@@ -1,38 +1,18 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import type { CollectorEvent } from '../../../shared/events.ts';
-import { deriveRunStatus, sourceOutcomesOf } from '../../../shared/runOutcome.ts';
+import { deriveRunStatus, limitStopReason, sourceOutcomesOf } from '../../../shared/runOutcome.ts';
 import type { RunSnapshot, RunStatus, RunSummary, SourceMetrics } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
 import type { CheckpointHandle, CollectorContext, CollectorResult } from '../collectors/collector.ts';
-import { collectGithub } from '../github/collectGithub.ts';
-import { checkGithubConnection } from '../github/githubHealth.ts';
+import { checkpointSummary } from '../collectors/collectorRun.ts';
+import { enabledSources, SOURCE_REGISTRY, type Collector, type HealthCheck } from '../collectors/sources.ts';
 import type { Logger } from '../logging/logger.ts';
-import { checkStackExchangeConnection } from '../stackexchange/seHealth.ts';
-import { collectStackOverflow } from '../stackexchange/stackoverflowCollector.ts';
 import type { Database } from '../store/database.ts';
 import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
 import { withResponseTimeout } from './responseTimeout.ts';
 import { checkpointStore, createRunRecorder } from './runRecorder.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
-
-export type Collector = (ctx: CollectorContext) => Promise<CollectorResult>;
-export type HealthCheck = (settings: Settings, fetch: typeof globalThis.fetch) => Promise<ConnectionReport>;
-
-export const DEFAULT_COLLECTORS: Record<SourceId, Collector> = {
-  github: (ctx) => collectGithub(ctx),
-  stackoverflow: (ctx) => collectStackOverflow(ctx),
-};
-
-export const DEFAULT_HEALTH_CHECKS: Record<SourceId, HealthCheck> = {
-  github: (s, fetch) =>
-    checkGithubConnection({ baseUrl: s.github.baseUrl, token: s.github.token }, { fetch }),
-  stackoverflow: (s, fetch) =>
-    checkStackExchangeConnection(
-      { baseUrl: s.stackoverflow.baseUrl, key: s.stackoverflow.apiKey, site: s.stackoverflow.site },
-      { fetch },
-    ),
-};
 
 export type PipelineDeps = {
   settings: Settings;
@@ -43,6 +23,7 @@ export type PipelineDeps = {
   /** Continue this interrupted run from its checkpoints instead of starting a new one. */
   resumeRunId?: number;
   fetch?: typeof fetch;
+  /** Stand-ins for the registry's collectors and health checks (tests, benchmarks). */
   collectors?: Partial<Record<SourceId, Collector>>;
   healthChecks?: Partial<Record<SourceId, HealthCheck>>;
   snapshotIntervalMs?: number;
@@ -59,11 +40,6 @@ export type RunHandle = {
   /** Settles with the final snapshot; never rejects. */
   done: Promise<RunSnapshot>;
 };
-
-const enabledSources = (s: Settings): SourceId[] =>
-  [s.pipeline.githubEnabled && 'github', s.pipeline.stackoverflowEnabled && 'stackoverflow'].filter(
-    Boolean,
-  ) as SourceId[];
 
 /**
  * One ingestion run: checks each enabled source, runs the healthy ones concurrently, and reports figures
@@ -86,12 +62,11 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     withResponseTimeout(deps.fetch ?? fetch, deps.responseTimeoutMs ?? 60_000),
   );
   const sources = enabledSources(settings);
-  const totals: Record<SourceId, number> = {
-    github: settings.github.maxRepos,
-    stackoverflow: settings.stackoverflow.maxQuestions,
-  };
   const metrics = new Map<SourceId, SourceMetricsTracker>(
-    sources.map((s) => [s, createSourceMetrics(s, totals[s])]),
+    sources.map((s) => {
+      const { unit, maxUnits } = SOURCE_REGISTRY[s];
+      return [s, createSourceMetrics(s, maxUnits(settings), unit)];
+    }),
   );
   const errors: string[] = [];
   let status: RunStatus = 'running';
@@ -120,27 +95,49 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
 
   const ticker = setInterval(() => deps.onSnapshot(snapshot()), deps.snapshotIntervalMs ?? 250);
 
-  async function runSource(source: SourceId, signal: AbortSignal): Promise<CollectorResult | undefined> {
-    const tracker = metrics.get(source)!;
+  /**
+   * The source's health check: false (with the source's status set) when it cannot run now. A daily
+   * quota found spent stops the source until it resets, without another request; another spent quota
+   * (hourly) is not a failure either: the collector waits for the reset.
+   */
+  async function healthy(source: SourceId, tracker: SourceMetricsTracker): Promise<boolean> {
     tracker.setStatus('checking');
-    const check = deps.healthChecks?.[source] ?? DEFAULT_HEALTH_CHECKS[source];
+    const definition = SOURCE_REGISTRY[source];
+    const check = deps.healthChecks?.[source] ?? definition.checkConnection;
     const report = await check(settings, fetchForRun).catch((error: unknown): ConnectionReport => ({
       source,
       status: 'error',
       message: String(error),
     }));
-    // A spent quota is not a failure: the collector waits for the reset.
+    if (definition.stopsWhenSpent && report.quotaRemaining === 0 && report.resetAt) {
+      tracker.setStatus(
+        'stopped',
+        limitStopReason(definition.stopsWhenSpent, report.resetAt),
+        report.resetAt,
+      );
+      log.warn('Source stopped: its quota is spent', { runId, source, resetAt: report.resetAt });
+      return false;
+    }
     if (report.status !== 'ok' && report.status !== 'rate_limited') {
       tracker.setStatus('failed', report.message);
       errors.push(`${source}: ${report.message}`);
       log.warn('Source failed its health check', { runId, source, status: report.status });
-      return undefined;
+      return false;
     }
-    if (signal.aborted) return undefined;
-    tracker.setStatus('running');
+    return true;
+  }
+
+  async function runSource(source: SourceId, signal: AbortSignal): Promise<CollectorResult | undefined> {
+    const tracker = metrics.get(source)!;
     const checkpoint = checkpointStore(db, runId, source);
     const handle: CheckpointHandle = { initial: checkpoint.load(), save: checkpoint.save };
-    const collector = deps.collectors?.[source] ?? DEFAULT_COLLECTORS[source];
+    const saved = checkpointSummary(handle.initial);
+    if (saved) tracker.restore(saved.progress);
+    // A source that completed earlier in this run (resumed after another one stopped) is not checked again.
+    if (!saved?.completed && !(await healthy(source, tracker))) return undefined;
+    if (signal.aborted) return undefined;
+    tracker.setStatus('running');
+    const collector = deps.collectors?.[source] ?? SOURCE_REGISTRY[source].collect;
     const ctx: CollectorContext = {
       settings,
       db,

@@ -1,6 +1,7 @@
 import { describeRunOutcome, isResumable, RESUMABLE_RUN_STATUSES } from '../../../shared/runOutcome.ts';
 import type { RunStatus, RunSummary } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
+import { SOURCE_REGISTRY, withSecrets } from '../collectors/sources.ts';
 import type { Database } from '../store/database.ts';
 
 type RunRow = {
@@ -15,13 +16,8 @@ type RunRow = {
 };
 
 /** Settings as recorded with a run: everything but the secrets. */
-export function settingsForRecord(settings: Settings): Settings {
-  return {
-    ...settings,
-    github: { ...settings.github, token: settings.github.token ? '(set)' : '' },
-    stackoverflow: { ...settings.stackoverflow, apiKey: settings.stackoverflow.apiKey ? '(set)' : '' },
-  };
-}
+export const settingsForRecord = (settings: Settings): Settings =>
+  withSecrets(settings, (id) => (SOURCE_REGISTRY[id].secret.get(settings) ? '(set)' : ''));
 
 const SELECT_RUN = `SELECT r.id, r.started_at, r.ended_at, r.status, r.counts, r.errors, r.sources,
   (SELECT COUNT(*) FROM checkpoints c WHERE c.run_id = r.id) AS checkpoints FROM runs r`;
@@ -99,11 +95,7 @@ export function createRunRecorder(db: Database) {
     settingsForResume(runId: number, current: Settings): Settings {
       const row = db.prepare('SELECT settings FROM runs WHERE id = ?').get(runId) as { settings: string };
       const recorded = JSON.parse(row.settings) as Settings;
-      return {
-        ...recorded,
-        github: { ...recorded.github, token: current.github.token },
-        stackoverflow: { ...recorded.stackoverflow, apiKey: current.stackoverflow.apiKey },
-      };
+      return withSecrets(recorded, (id) => SOURCE_REGISTRY[id].secret.get(current));
     },
   };
 }

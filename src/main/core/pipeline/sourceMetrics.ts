@@ -5,13 +5,13 @@ import type { SourceId } from '../../../shared/settings.ts';
 const RATE_WINDOW_MS = 5_000;
 const RECENT_ERRORS = 5;
 
-export function emptyProgress(source: SourceId, total: number): SourceProgress {
+function emptyProgress(source: SourceId, total: number, unit: SourceProgress['unit']): SourceProgress {
   return {
     source,
     phase: 'waiting to start',
     done: 0,
     total,
-    unit: source === 'github' ? 'repositories' : 'questions',
+    unit,
     items: { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 },
     skips: {},
     errors: 0,
@@ -25,11 +25,16 @@ const stored = (p: SourceProgress) => p.items.inserted + p.items.updated;
  * Folds one source's collector events into the figures the Dashboard shows: items/s now (over the last
  * five seconds) and on average, success rate, latest errors, the wait in progress and an ETA.
  */
-export function createSourceMetrics(source: SourceId, total: number, now: () => number = Date.now) {
+export function createSourceMetrics(
+  source: SourceId,
+  total: number,
+  unit: SourceProgress['unit'],
+  now: () => number = Date.now,
+) {
   let status: SourceStatus = 'pending';
   let reason: string | undefined;
   let resumeAt: string | undefined;
-  let progress = emptyProgress(source, total);
+  let progress = emptyProgress(source, total, unit);
   let wait: SourceMetrics['wait'];
   let waits = 0;
   let startedAt: number | undefined;
@@ -66,6 +71,10 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
     },
     get status() {
       return status;
+    },
+    /** The figures a resumed run starts from (its checkpoint's). */
+    restore(saved: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>) {
+      progress = { ...progress, ...saved };
     },
     apply(event: CollectorEvent) {
       switch (event.type) {

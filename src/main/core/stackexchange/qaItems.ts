@@ -40,8 +40,9 @@ export function selectAnswers(
 }
 
 /** The licence a post was published under; older API filters leave content_license out. */
-function licenseOf(post: { content_license?: string; creation_date: number }): string {
+function licenseOf(post: Pick<SeAnswer, 'content_license' | 'creation_date'>): string {
   if (post.content_license) return post.content_license;
+  if (post.creation_date == null) return 'CC BY-SA';
   if (post.creation_date < Date.UTC(2011, 3, 8) / 1000) return 'CC BY-SA 2.5';
   if (post.creation_date < Date.UTC(2018, 4, 2) / 1000) return 'CC BY-SA 3.0';
   return 'CC BY-SA 4.0';
@@ -82,7 +83,8 @@ export function buildQaItems(
         questionScore: question.score,
         answerScore: answer.score,
         accepted: answer.is_accepted,
-        createdAt: new Date(question.creation_date * 1000).toISOString(),
+        createdAt:
+          question.creation_date == null ? '' : new Date(question.creation_date * 1000).toISOString(),
         viewCount: question.view_count,
         url: question.link,
         answerUrl: `${origin}/a/${answer.answer_id}`,

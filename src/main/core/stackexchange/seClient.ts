@@ -1,6 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import PQueue from 'p-queue';
-import { isKeyError, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
+import {
+  availableInMs,
+  isKeyError,
+  nextUtcMidnight,
+  QUOTA_WAIT_MS,
+  readSeBody,
+  StackExchangeError,
+  type SeWrapper,
+} from './seResponse.ts';
 
 export type SeClientLimits = {
   /** Added to every `backoff`: waiting exactly `backoff` still gets throttled in practice. */
@@ -22,7 +30,7 @@ export const DEFAULT_SE_LIMITS: SeClientLimits = {
   backoffMarginMs: 1000,
   maxRequestsPerSecond: 30,
   throttleWaitMs: 30_000,
-  maxThrottleWaitMs: 15 * 60_000,
+  maxThrottleWaitMs: QUOTA_WAIT_MS,
   retries: 4,
   retryBaseMs: 1000,
   timeoutMs: 60_000,
@@ -44,13 +52,16 @@ export type SeClientOptions = {
   onResponse?: (wrapper: SeWrapper<unknown>) => void;
 };
 
-/** Why the collector must stop: the quota is spent (a clean end) or the request cannot succeed. */
+/**
+ * Why the collector must stop: the quota is spent (`resumeAt` says when it is back; the source can
+ * continue then) or the request cannot succeed (a rejected key, a refused parameter).
+ */
 export class SeStop extends Error {
-  readonly outcome: 'completed' | 'failed';
-  constructor(reason: string, outcome: 'completed' | 'failed') {
+  readonly resumeAt?: Date;
+  constructor(reason: string, resumeAt?: Date) {
     super(reason);
     this.name = 'SeStop';
-    this.outcome = outcome;
+    this.resumeAt = resumeAt;
   }
 }
 
@@ -63,7 +74,9 @@ export type SeClient = {
   readonly requestsByMethod: ReadonlyMap<string, number>;
 };
 
-const QUOTA_SPENT = 'daily quota spent';
+/** The limit that stops the source for the day (api.stackexchange.com/docs/throttle). */
+export const DAILY_QUOTA = 'daily quota';
+const QUOTA_SPENT = `${DAILY_QUOTA} spent`;
 
 type Verdict = { action: 'retry'; waitMs: number; reason: string } | { action: 'stop'; stop: SeStop };
 
@@ -79,11 +92,6 @@ function rateQueue(perSecond: number): PQueue {
     rateQueues.set(perSecond, queue);
   }
   return queue;
-}
-
-function availableInMs(message: string): number | undefined {
-  const seconds = /available in (\d+) seconds?/i.exec(message)?.[1];
-  return seconds === undefined ? undefined : Number(seconds) * 1000;
 }
 
 /** Stack Exchange API client: per-method backoff, a requests-per-second cap, error_id handling, retries. */
@@ -119,7 +127,7 @@ export function createSeClient(options: SeClientOptions): SeClient {
         if (ms !== undefined && ms > limits.maxThrottleWaitMs)
           return {
             action: 'stop',
-            stop: new SeStop(`${QUOTA_SPENT} (Stack Exchange: ${message})`, 'completed'),
+            stop: new SeStop(`${QUOTA_SPENT} (Stack Exchange: ${message})`, new Date(Date.now() + ms)),
           };
         return {
           action: 'retry',
@@ -128,7 +136,7 @@ export function createSeClient(options: SeClientOptions): SeClient {
         };
       }
       if (isKeyError(error))
-        return { action: 'stop', stop: new SeStop(`Stack Exchange key rejected (${detail})`, 'failed') };
+        return { action: 'stop', stop: new SeStop(`Stack Exchange key rejected (${detail})`) };
       const transient =
         errorId === 500 ||
         errorId === 503 ||
@@ -137,7 +145,7 @@ export function createSeClient(options: SeClientOptions): SeClient {
       if (!transient)
         return {
           action: 'stop',
-          stop: new SeStop(`Stack Exchange refused the request (${detail})`, 'failed'),
+          stop: new SeStop(`Stack Exchange refused the request (${detail})`),
         };
     }
     return {
@@ -177,7 +185,7 @@ export function createSeClient(options: SeClientOptions): SeClient {
     for (const [name, value] of Object.entries(params))
       if (value !== undefined) url.searchParams.set(name, String(value));
     for (let tries = 0; ; tries++) {
-      if (quotaSpent) throw new SeStop(QUOTA_SPENT, 'completed');
+      if (quotaSpent) throw new SeStop(QUOTA_SPENT, new Date(nextUtcMidnight(new Date())));
       const until = nextAllowed.get(method) ?? 0;
       await wait(until - Date.now(), `Stack Exchange asked to back off /${method}`);
       signal.throwIfAborted();

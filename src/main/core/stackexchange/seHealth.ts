@@ -1,12 +1,14 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import { formatQuota, networkFailureReason } from '../health/describeFailure.ts';
-import { isKeyError, readSeBody, StackExchangeError, type SeWrapper } from './seResponse.ts';
-
-/** The daily quota resets at UTC midnight. */
-export function nextUtcMidnight(now: Date): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  return d.toISOString();
-}
+import {
+  availableInMs,
+  isKeyError,
+  nextUtcMidnight,
+  QUOTA_WAIT_MS,
+  readSeBody,
+  StackExchangeError,
+  type SeWrapper,
+} from './seResponse.ts';
 
 /** "Test connection" for Stack Exchange: GET /info on the site, which reports the quota left. */
 export async function checkStackExchangeConnection(
@@ -53,6 +55,18 @@ export async function checkStackExchangeConnection(
         source: 'stackoverflow',
         status: 'bad_token',
         message: `Stack Exchange rejected the key: token rejected (${error.errorName}: ${error.message})`,
+      };
+    }
+    // Past the quota the API refuses every request until the reset, "more requests available in N seconds".
+    const waitMs = error.errorId === 502 ? availableInMs(error.message) : undefined;
+    if (waitMs !== undefined && waitMs > QUOTA_WAIT_MS) {
+      const until = new Date((deps.now?.() ?? new Date()).getTime() + waitMs).toISOString();
+      return {
+        source: 'stackoverflow',
+        status: 'rate_limited',
+        message: `Daily quota spent; it resets at ${until}`,
+        quotaRemaining: 0,
+        resetAt: until,
       };
     }
     if (error.errorId === 502) {

@@ -1,7 +1,6 @@
 import type { SeClient } from './seClient.ts';
 import { FILTER_WITH_BODY } from './seFilters.ts';
 import type { SeWrapper } from './seResponse.ts';
-import type { SeAnswer, SeQuestion } from './seTypes.ts';
 
 export const PAGE_SIZE = 100;
 /** The API takes up to 100 ids in a vector. */
@@ -17,13 +16,13 @@ export type QuestionQuery = {
   toDate?: Date;
 };
 
-/** One page of a tag's questions, highest score first, with at least `minScore` votes. */
+/** One page of a tag's questions, highest score first, with at least `minScore` votes; items unread. */
 export function fetchQuestionPage(
   client: SeClient,
   query: QuestionQuery,
   page: number,
-): Promise<SeWrapper<SeQuestion>> {
-  return client.get<SeQuestion>('questions', 'questions', {
+): Promise<SeWrapper<unknown>> {
+  return client.get<unknown>('questions', 'questions', {
     tagged: query.tag,
     sort: 'votes',
     order: 'desc',
@@ -38,18 +37,20 @@ export function fetchQuestionPage(
 
 /**
  * The answers of up to 100 questions in as few requests as the API allows: one vector of ids, paged over
- * all their answers, already cut at `minScore` by the API (sort=votes&min=).
+ * all their answers, already cut at `minScore` by the API (sort=votes&min=). Answers are grouped, unread,
+ * by their question_id; one without a usable question_id cannot be placed and is a stray.
  */
 export async function fetchAnswers(
   client: SeClient,
   questionIds: readonly number[],
   minScore: number,
-): Promise<Map<number, SeAnswer[]>> {
+): Promise<{ byQuestion: Map<number, unknown[]>; strays: unknown[] }> {
   if (questionIds.length > MAX_IDS) throw new Error(`at most ${MAX_IDS} ids per request`);
-  const byQuestion = new Map<number, SeAnswer[]>();
+  const byQuestion = new Map<number, unknown[]>();
+  const strays: unknown[] = [];
   const path = `questions/${questionIds.join(';')}/answers`;
   for (let page = 1, more = true; more; page++) {
-    const wrapper = await client.get<SeAnswer>('questions/answers', path, {
+    const wrapper = await client.get<unknown>('questions/answers', path, {
       sort: 'votes',
       order: 'desc',
       min: minScore,
@@ -58,11 +59,11 @@ export async function fetchAnswers(
       filter: FILTER_WITH_BODY,
     });
     for (const answer of wrapper.items) {
-      const list = byQuestion.get(answer.question_id) ?? [];
-      list.push(answer);
-      byQuestion.set(answer.question_id, list);
+      const id = (answer as { question_id?: unknown } | null)?.question_id;
+      if (typeof id !== 'number') strays.push(answer);
+      else (byQuestion.get(id) ?? byQuestion.set(id, []).get(id)!).push(answer);
     }
     more = wrapper.has_more;
   }
-  return byQuestion;
+  return { byQuestion, strays };
 }

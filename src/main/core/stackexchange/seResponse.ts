@@ -12,6 +12,21 @@ export type SeWrapper<T> = {
   total?: number;
 };
 
+/** The daily quota resets at UTC midnight. */
+export function nextUtcMidnight(now: Date): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  return d.toISOString();
+}
+
+/** A throttle longer than this is the daily quota (the API says "available in ~86,400 seconds"). */
+export const QUOTA_WAIT_MS = 15 * 60_000;
+
+/** "too many requests from this IP, more requests available in 67194 seconds" → 67,194,000. */
+export function availableInMs(message: string): number | undefined {
+  const seconds = /available in (\d+) seconds?/i.exec(message)?.[1];
+  return seconds === undefined ? undefined : Number(seconds) * 1000;
+}
+
 /** An API error: HTTP 400 with error_id / error_name / error_message in the body. */
 export class StackExchangeError extends Error {
   readonly errorId: number;

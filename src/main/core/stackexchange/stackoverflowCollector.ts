@@ -1,15 +1,13 @@
 import type { SourceProgress } from '../../../shared/events.ts';
+import { limitStopReason } from '../../../shared/runOutcome.ts';
 import type { CollectorContext, CollectorResult } from '../collectors/collector.ts';
-import { progressReporter } from '../collectors/progressReporter.ts';
-import type { SkipRecord } from '../store/itemStore.ts';
-import { emptyCounts } from '../store/itemStore.ts';
-import { createBatchWriter } from './batchWriter.ts';
+import { createCollectorRun } from '../collectors/collectorRun.ts';
 import { buildQaItems, selectAnswers } from './qaItems.ts';
-import { createSeClient, SeStop, type SeClientLimits } from './seClient.ts';
+import { createSeClient, DAILY_QUOTA, SeStop, type SeClientLimits } from './seClient.ts';
 import { FILTER_WITH_ANSWERS, FILTER_WITH_BODY } from './seFilters.ts';
-import { nextUtcMidnight } from './seHealth.ts';
+import { nextUtcMidnight } from './seResponse.ts';
 import { fetchAnswers, fetchQuestionPage, MAX_IDS, type QuestionQuery } from './seQueries.ts';
-import type { SeAnswer, SeQuestion } from './seTypes.ts';
+import { parseAnswer, parseQuestion, type SeAnswer, type SeQuestion } from './seTypes.ts';
 
 /**
  * How answers are fetched. "embedded": one /questions page carries its questions' answers (custom filter
@@ -29,187 +27,239 @@ export type StackOverflowOptions = {
 
 const SOURCE = 'stackoverflow';
 
-/** What a resumed run needs: each tag's next page, the questions seen and the figures so far. */
-type StackOverflowCheckpoint = {
-  streams: { page: number; more: boolean }[];
-  seen: number[];
-  progress: Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
+/** Where one tag's questions are: the next page, whether there is one, and whether the tag had none. */
+type StreamPosition = { page: number; more: boolean; empty?: boolean };
+
+/** What a resumed run needs: each tag's page to read next and the questions already dealt with. */
+type StackOverflowPosition = { streams: StreamPosition[]; seen: number[] };
+
+type Stream = StreamPosition & {
+  query: QuestionQuery;
+  /** Pages fetched with questions not yet dealt with (waiting for their answers): page → how many. */
+  open: Map<number, number>;
 };
+
+/** A question read from a page, with where it came from. */
+type Candidate = { question: SeQuestion; stream: Stream; page: number };
+
+const n = (x: number) => x.toLocaleString('en-US');
+const tagList = (streams: Stream[]) => streams.map((s) => `[${s.query.tag}]`).join(', ');
+
+/** In words, when the figures would mislead: tags with no question, fewer questions than asked. */
+function shortfall(streams: Stream[], done: number, max: number): string | undefined {
+  if (done >= max) return undefined;
+  const empty = streams.filter((s) => s.empty);
+  if (done === 0 && empty.length === streams.length)
+    return `no questions match the tag${empty.length > 1 ? 's' : ''} ${tagList(empty)}`;
+  return [
+    empty.length > 0 && `no questions match ${tagList(empty)}`,
+    `no more questions matched: ${n(done)} of ${n(max)}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 /**
  * Collects Stack Overflow Q&A pairs into the store. Tags are "any of": one query per tag (the API's
  * `tagged=a;b` means all of them), taken in turns page by page and deduplicated by question id.
  * `done` counts questions that gave at least one item; the run stops at maxQuestions.
- * Skips count answers not kept (low_score_answer, not_accepted, answer_limit, no_body) and questions
- * left out as a whole (no_answers, no_body, fetch_failed). With the vectorized strategy the API already
- * drops answers under the minimum, so such a question counts once as low_score_answer.
+ * Skips count answers not kept (low_score_answer, not_accepted, answer_limit, no_body), questions left
+ * out as a whole (no_answers, no_body, fetch_failed, unconvertible) and posts the API served without a
+ * field an item needs, by that field (no_title, bad_link, bad_answer_id). With the vectorized strategy
+ * the API already drops answers under the minimum, so such a question counts once as low_score_answer.
+ * A request given up after its retries counts an error and skips its part; the source fails at
+ * maxErrorsPerSource. A spent daily quota stops the source until 00:00 UTC; `--resume` continues.
  */
 export async function collectStackOverflow(
   ctx: CollectorContext,
   options: StackOverflowOptions = {},
 ): Promise<CollectorResult> {
   const so = ctx.settings.stackoverflow;
-  const { batchSize, continueOnError, maxErrorsPerSource } = ctx.settings.pipeline;
   const strategy = options.answerStrategy ?? 'embedded';
-  const progress: SourceProgress = {
+  let quota: SourceProgress['quota'];
+  const run = createCollectorRun<StackOverflowPosition>(ctx, {
     source: SOURCE,
-    phase: 'searching',
-    done: 0,
-    total: so.maxQuestions,
     unit: 'questions',
-    items: emptyCounts(),
-    skips: {},
-    errors: 0,
-    requests: 0,
-  };
-  const resumed = ctx.checkpoint?.initial as StackOverflowCheckpoint | undefined;
-  if (resumed) Object.assign(progress, structuredClone(resumed.progress));
-  const ticker = progressReporter(ctx.emit, () => progress, options.progressIntervalMs);
+    total: so.maxQuestions,
+    progressIntervalMs: options.progressIntervalMs,
+    figures: () => ({ requests: client.requests, quota }),
+  });
+  const { progress } = run;
   const client = createSeClient({
     baseUrl: so.baseUrl,
     site: so.site,
     key: so.apiKey || undefined,
-    signal: ctx.signal,
+    signal: run.signal,
     fetch: ctx.fetch,
     limits: options.limits,
     onWait: (reason, until) => ctx.emit({ type: 'wait', source: SOURCE, reason, until: until.toISOString() }),
-    onError: (error, willRetry) => {
-      progress.errors++;
-      ctx.log.warn('Stack Exchange request failed', { message: error.message, willRetry });
-      ctx.emit({ type: 'error', source: SOURCE, message: error.message, fatal: false });
-    },
+    onError: (error, willRetry) =>
+      ctx.log.warn('Stack Exchange request failed', { message: error.message, willRetry }),
     onResponse: (wrapper) => {
-      progress.requests = client.requests;
-      progress.quota = [
-        {
-          name: 'daily',
-          remaining: wrapper.quota_remaining,
-          max: wrapper.quota_max,
-          resetAt: nextUtcMidnight(new Date()),
-        },
-      ];
-      ticker.tick();
-    },
-  });
-  const writer = createBatchWriter(ctx.db, {
-    batchSize,
-    runId: ctx.runId,
-    onWritten: (counts) => {
-      for (const k of Object.keys(counts) as (keyof typeof counts)[]) progress.items[k] += counts[k];
+      const resetAt = nextUtcMidnight(new Date());
+      quota = [{ name: 'daily', remaining: wrapper.quota_remaining, max: wrapper.quota_max, resetAt }];
+      run.tick();
     },
   });
 
-  const skip = (skips: SkipRecord[], subject: string, reason: string, detail?: string) => {
-    progress.skips[reason] = (progress.skips[reason] ?? 0) + 1;
-    skips.push({ source: SOURCE, subject, reason, detail });
-  };
-
-  /** A request that failed for good: skip its part and carry on, unless errors say to stop. */
-  const giveUp = (what: string, error: unknown) => {
-    if (error instanceof SeStop || ctx.signal.aborted) throw error;
-    ctx.log.warn(`Stack Exchange: gave up on ${what}`, { message: (error as Error).message });
-    if (!continueOnError || progress.errors >= maxErrorsPerSource)
-      throw new SeStop(`too many errors (${progress.errors}); last: ${(error as Error).message}`, 'failed');
-  };
-
-  /** Turns questions (with their answers found) into items, in order, until maxQuestions. */
-  const keep = (questions: readonly SeQuestion[], answersOf: (q: SeQuestion) => SeAnswer[]) => {
-    for (const question of questions) {
-      if (progress.done >= so.maxQuestions) return;
-      const skips: SkipRecord[] = [];
-      const subject = `question ${question.question_id}`;
-      const answers = answersOf(question);
-      const { kept, skipped } = selectAnswers(answers, so);
-      for (const s of skipped)
-        skip(skips, `answer ${s.answer.answer_id} of ${subject}`, s.reason, `score ${s.answer.score}`);
-      if (answers.length === 0)
-        skip(skips, subject, strategy === 'vectorized' ? 'low_score_answer' : 'no_answers');
-      if (kept.length > 0) progress.done++;
-      writer.add(buildQaItems(so.site, question, kept), skips);
-      ticker.tick();
-    }
-  };
-
-  /**
-   * Vectorized answers: candidates wait here until they fill a vector of 100 ids, so answer pages come back
-   * as full as the data allows (a few spare ids cost nothing, a half-empty vector costs a request).
-   */
-  const pending: SeQuestion[] = [];
-  const fetchPendingAnswers = async (all: boolean) => {
-    while (progress.done < so.maxQuestions) {
-      if (pending.length === 0 || (!all && pending.length < MAX_IDS)) return;
-      const chunk = pending.splice(0, MAX_IDS);
-      progress.phase = 'fetching answers';
-      try {
-        const found = await fetchAnswers(
-          client,
-          chunk.map((q) => q.question_id),
-          so.minAnswerScore,
-        );
-        keep(chunk, (q) => found.get(q.question_id) ?? []);
-      } catch (error) {
-        giveUp(`answers of ${chunk.length} questions`, error);
-        const skips: SkipRecord[] = [];
-        for (const q of chunk) skip(skips, `question ${q.question_id}`, 'fetch_failed');
-        writer.add([], skips);
-      }
-      progress.phase = 'searching';
-    }
-  };
-
-  const processPage = async (page: SeQuestion[], seen: Set<number>) => {
-    const skips: SkipRecord[] = [];
-    const candidates: SeQuestion[] = [];
-    for (const q of page) {
-      if (seen.has(q.question_id)) continue;
-      seen.add(q.question_id);
-      if (q.answer_count === 0) skip(skips, `question ${q.question_id}`, 'no_answers');
-      else if (!q.body?.trim()) skip(skips, `question ${q.question_id}`, 'no_body');
-      else candidates.push(q);
-    }
-    writer.add([], skips);
-    if (strategy === 'embedded') keep(candidates, (q) => q.answers ?? []);
-    else {
-      pending.push(...candidates);
-      await fetchPendingAnswers(false);
-    }
-  };
-
-  const finish = (outcome: CollectorResult['outcome'], reason?: string): CollectorResult => {
-    progress.phase = 'done';
-    progress.requests = client.requests;
-    ticker.final();
-    return { outcome, ...(reason ? { reason } : {}), progress };
-  };
-
-  const streams = so.tags.map((tag) => ({
+  const streams: Stream[] = so.tags.map((tag, i) => ({
     query: {
       tag,
       minScore: so.minQuestionScore,
       filter: strategy === 'embedded' ? FILTER_WITH_ANSWERS : FILTER_WITH_BODY,
       fromDate: options.fromDate,
       toDate: options.toDate,
-    } satisfies QuestionQuery,
+    },
     page: 1,
     more: true,
+    ...run.resumed?.streams[i],
+    open: new Map(),
   }));
-  resumed?.streams.forEach((saved, i) => streams[i] && Object.assign(streams[i], saved));
-  const seen = new Set<number>(resumed?.seen);
-  const save = ctx.checkpoint?.save;
-  /** Stores what is pending with the position reached, once no question waits for its answers. */
-  const checkpoint = () => {
-    if (!save || pending.length > 0) return;
-    const { done, items, skips, errors } = progress;
-    const state: StackOverflowCheckpoint = {
-      streams: streams.map(({ page, more }) => ({ page, more })),
-      seen: [...seen],
-      progress: structuredClone({ done, items, skips, errors }),
-    };
-    writer.flush(() => save(state));
+  const seen = new Set<number>(run.resumed?.seen);
+  const full = () => progress.done >= so.maxQuestions;
+
+  /** A question is dealt with: its items and skips are in the batch, and a resumed run passes it by. */
+  const settle = (candidate: Candidate) => {
+    const { stream, page } = candidate;
+    seen.add(candidate.question.question_id);
+    const left = (stream.open.get(page) ?? 1) - 1;
+    if (left > 0) stream.open.set(page, left);
+    else stream.open.delete(page);
   };
-  type Stream = (typeof streams)[number];
-  // Each worker takes the next tag in turn, one page at a time: tags share maxQuestions fairly, and a tag
-  // never has two pages in flight, so the page a checkpoint saves is always the next one to fetch.
+
+  /** Turns one question (with its answers found) into items, or into skips saying why not. */
+  const keep = ({ question }: Candidate, rawAnswers: readonly unknown[]) => {
+    const subject = `question ${question.question_id}`;
+    const answers: SeAnswer[] = [];
+    for (const raw of rawAnswers) {
+      const parsed = parseAnswer(raw);
+      if (parsed.ok)
+        answers.push({
+          ...parsed.value,
+          is_accepted: parsed.value.is_accepted || question.accepted_answer_id === parsed.value.answer_id,
+        });
+      else
+        run.skip(
+          parsed.id === undefined ? `an answer of ${subject}` : `answer ${parsed.id} of ${subject}`,
+          parsed.reason,
+          parsed.detail,
+        );
+    }
+    const { kept, skipped } = selectAnswers(answers, so);
+    for (const s of skipped)
+      run.skip(`answer ${s.answer.answer_id} of ${subject}`, s.reason, `score ${s.answer.score}`);
+    if (answers.length === 0)
+      run.skip(subject, strategy === 'vectorized' ? 'low_score_answer' : 'no_answers');
+    try {
+      const items = buildQaItems(so.site, question, kept);
+      if (items.length > 0) progress.done++;
+      return items;
+    } catch (error) {
+      run.skip(subject, 'unconvertible', (error as Error).message);
+      return [];
+    }
+  };
+
+  /** Keeps questions in order until maxQuestions; each settled before its items go into the batch. */
+  const keepAll = (candidates: readonly Candidate[], answersOf: (q: SeQuestion) => readonly unknown[]) => {
+    for (const candidate of candidates) {
+      if (full()) return;
+      const items = keep(candidate, answersOf(candidate.question));
+      settle(candidate);
+      run.store(items);
+    }
+  };
+
+  /** A request given up after its retries: an error, and its part skipped. Stop reasons end the source. */
+  const giveUp = (what: string, error: unknown, skipped: () => void) => {
+    if (run.signal.aborted) return;
+    if (error instanceof SeStop) {
+      if (error.resumeAt)
+        run.stopByLimit(
+          limitStopReason(DAILY_QUOTA, error.resumeAt.toISOString()),
+          error.resumeAt.toISOString(),
+        );
+      else run.fail(error.message);
+      return;
+    }
+    skipped();
+    run.countError(`Stack Exchange: gave up on ${what}: ${(error as Error).message}`);
+  };
+
+  /**
+   * Vectorized answers: candidates wait here until they fill a vector of 100 ids, so answer pages come back
+   * as full as the data allows (a few spare ids cost nothing, a half-empty vector costs a request).
+   */
+  const pending: Candidate[] = [];
+  const fetchPendingAnswers = async (all: boolean) => {
+    while (!full() && !run.signal.aborted) {
+      if (pending.length === 0 || (!all && pending.length < MAX_IDS)) return;
+      const chunk = pending.splice(0, MAX_IDS);
+      progress.phase = 'fetching answers';
+      try {
+        const ids = chunk.map((c) => c.question.question_id);
+        const { byQuestion, strays } = await fetchAnswers(client, ids, so.minAnswerScore);
+        for (const _ of strays)
+          run.skip(`an answer of questions ${ids[0]}…${ids.at(-1)}`, 'no_question_id', 'no question_id');
+        keepAll(chunk, (q) => byQuestion.get(q.question_id) ?? []);
+      } catch (error) {
+        giveUp(`answers of ${chunk.length} questions`, error, () => {
+          for (const c of chunk) {
+            run.skip(`question ${c.question.question_id}`, 'fetch_failed', (error as Error).message);
+            settle(c);
+          }
+        });
+      }
+      progress.phase = 'searching';
+    }
+  };
+
+  const processPage = async (stream: Stream, page: number, raw: readonly unknown[]) => {
+    const candidates: Candidate[] = [];
+    for (const [index, item] of raw.entries()) {
+      const parsed = parseQuestion(item);
+      if (!parsed.ok) {
+        if (parsed.id !== undefined && seen.has(parsed.id)) continue;
+        if (parsed.id !== undefined) seen.add(parsed.id);
+        const subject =
+          parsed.id === undefined
+            ? `question ${index + 1} of page ${page} of [${stream.query.tag}]`
+            : `question ${parsed.id}`;
+        run.skip(subject, parsed.reason, parsed.detail);
+        continue;
+      }
+      if (seen.has(parsed.value.question_id)) continue;
+      candidates.push({ question: parsed.value, stream, page });
+    }
+    if (candidates.length > 0) stream.open.set(page, candidates.length);
+    const answered: Candidate[] = [];
+    for (const c of candidates) {
+      const subject = `question ${c.question.question_id}`;
+      if (c.question.answer_count === 0) run.skip(subject, 'no_answers');
+      else if (!c.question.body?.trim()) run.skip(subject, 'no_body');
+      else {
+        answered.push(c);
+        continue;
+      }
+      settle(c);
+    }
+    if (strategy === 'embedded') keepAll(answered, (q) => q.answers ?? []);
+    else {
+      pending.push(...answered);
+      await fetchPendingAnswers(false);
+    }
+  };
+
+  /** A tag's page to read next on resume: the first with questions not dealt with, else the next one. */
+  const position = (): StackOverflowPosition => ({
+    streams: streams.map(({ page, more, empty, open }) => {
+      const first = Math.min(...open.keys());
+      return Number.isFinite(first) ? { page: first, more: true, empty } : { page, more, empty };
+    }),
+    seen: [...seen],
+  });
+
+  // Each worker takes the next tag in turn, one page at a time: tags share maxQuestions fairly.
   const busy = new Set<Stream>();
   let turn = 0;
   const nextStream = (): Stream | undefined => {
@@ -222,48 +272,34 @@ export async function collectStackOverflow(
     }
     return undefined;
   };
-  let stopped: unknown;
   const worker = async () => {
     for (let stream = nextStream(); stream; stream = nextStream()) {
-      if (stopped !== undefined || progress.done >= so.maxQuestions) return;
+      if (run.signal.aborted || full()) return;
       busy.add(stream);
       const page = stream.page;
       try {
         const wrapper = await fetchQuestionPage(client, stream.query, page);
+        stream.page = page + 1;
         stream.more = wrapper.has_more;
-        await processPage(wrapper.items, seen);
+        if (page === 1 && wrapper.items.length === 0) stream.empty = true;
+        await processPage(stream, page, wrapper.items);
       } catch (error) {
-        try {
-          giveUp(`page ${page} of [${stream.query.tag}]`, error);
-        } catch (fatal) {
-          stopped ??= fatal;
-          return;
-        }
+        giveUp(`page ${page} of [${stream.query.tag}]`, error, () => {
+          stream.page = page + 1;
+          run.skip(`page ${page} of [${stream.query.tag}]`, 'fetch_failed', (error as Error).message);
+        });
       } finally {
         busy.delete(stream);
       }
-      stream.page = page + 1;
-      checkpoint();
+      run.commit();
     }
   };
-  try {
-    ticker.final();
+
+  return run.execute(position, async () => {
+    progress.phase = 'searching';
     const concurrency = Math.min(ctx.settings.pipeline.stackoverflowConcurrency, streams.length);
     await Promise.all(Array.from({ length: concurrency }, worker));
-    if (stopped !== undefined) throw stopped;
-    await fetchPendingAnswers(true);
-    writer.flush();
-    return finish('completed');
-  } catch (error) {
-    writer.flush();
-    if (ctx.signal.aborted) return finish('cancelled', 'cancelled');
-    if (error instanceof SeStop) {
-      ctx.log.warn('Stack Exchange collector stopped', { reason: error.message });
-      if (error.outcome === 'failed')
-        ctx.emit({ type: 'error', source: SOURCE, message: error.message, fatal: true });
-      return finish(error.outcome, error.message);
-    }
-    ctx.emit({ type: 'error', source: SOURCE, message: (error as Error).message, fatal: true });
-    return finish('failed', (error as Error).message);
-  }
+    if (!run.signal.aborted) await fetchPendingAnswers(true);
+    return shortfall(streams, progress.done, so.maxQuestions);
+  });
 }

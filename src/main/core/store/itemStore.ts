@@ -21,15 +21,21 @@ function itemPath(item: CollectedItem): string {
 }
 
 /**
- * Writes a batch in one transaction. An item whose id is stored with the same content hash is left
- * alone; with another hash it is updated. A GitHub file whose blob SHA is already stored under another
- * id (a fork, a vendored copy) is counted as a duplicate and not stored. `alsoInTransaction` runs in the
- * same transaction, so a checkpoint is saved exactly with the items it covers.
+ * Writes a batch in one transaction: its items, its skips and `alsoInTransaction` (handed the batch's
+ * counts), so a checkpoint is saved exactly with the items, skips and figures it covers. An item whose id
+ * is stored with the same content hash is left alone; with another hash it is updated. A GitHub file
+ * whose blob SHA is already stored under another id (a fork, a vendored copy) is counted as a duplicate
+ * and not stored.
  */
 export function upsertItems(
   db: Database,
   items: readonly CollectedItem[],
-  options: { runId?: number; now?: string; alsoInTransaction?: () => void } = {},
+  options: {
+    runId?: number;
+    now?: string;
+    skips?: readonly SkipRecord[];
+    alsoInTransaction?: (counts: ItemCounts) => void;
+  } = {},
 ): ItemCounts {
   const counts = emptyCounts();
   const now = options.now ?? new Date().toISOString();
@@ -54,6 +60,9 @@ export function upsertItems(
      WHERE item_rowid = ?`,
   );
   const clearTags = db.prepare('DELETE FROM item_tags WHERE item_rowid = ?');
+  const insertSkip = db.prepare(
+    'INSERT INTO skips (run_id, source, subject, reason, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const addTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_rowid, tag) VALUES (?, ?)');
   transaction(db, () => {
     for (const item of items) {
@@ -106,20 +115,11 @@ export function upsertItems(
         counts.inserted++;
       }
     }
-    options.alsoInTransaction?.();
+    for (const s of options.skips ?? [])
+      insertSkip.run(options.runId ?? null, s.source, s.subject, s.reason, s.detail ?? null, now);
+    options.alsoInTransaction?.(counts);
   });
   return counts;
-}
-
-export function recordSkips(db: Database, skips: readonly SkipRecord[], runId?: number): void {
-  if (skips.length === 0) return;
-  const insert = db.prepare(
-    'INSERT INTO skips (run_id, source, subject, reason, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const at = new Date().toISOString();
-  transaction(db, () => {
-    for (const s of skips) insert.run(runId ?? null, s.source, s.subject, s.reason, s.detail ?? null, at);
-  });
 }
 
 export function countItems(db: Database): Record<ItemSource, number> & { total: number } {

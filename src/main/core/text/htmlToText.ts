@@ -1,4 +1,5 @@
 import { compile, type DomNode, type FormatCallback } from 'html-to-text';
+import { flattenDeepNesting } from './flattenNesting.ts';
 
 /** The text inside a node, whitespace kept (entities are already decoded by the parser). */
 function rawText(node: DomNode): string {
@@ -50,11 +51,19 @@ const link: FormatCallback = (elem, walk, builder, options) => {
   if (text !== href && text !== url) builder.addInline(` (${url})`, { noWordTransform: true });
 };
 
+/** `~~text~~`: an answer that strikes out its first advice must not read as giving both. */
+const strikethrough: FormatCallback = (elem, walk, builder) => {
+  builder.addInline('~~', { noWordTransform: true });
+  walk(elem.children, builder);
+  builder.addInline('~~', { noWordTransform: true });
+};
+
 function converter(baseUrl: string | undefined) {
   return compile({
     wordwrap: false,
-    formatters: { fencedCode, inlineCode, altText, link },
+    formatters: { fencedCode, inlineCode, altText, link, strikethrough },
     selectors: [
+      ...['del', 's', 'strike'].map((tag) => ({ selector: tag, format: 'strikethrough' })),
       { selector: 'pre', format: 'fencedCode' },
       { selector: 'code', format: 'inlineCode' },
       { selector: 'img', format: 'altText' },
@@ -70,8 +79,10 @@ const converters = new Map<string, (html: string) => string>();
 
 /**
  * Turns a Stack Exchange post body (rendered HTML) into plain text a model reads well: code blocks as
- * fenced code, inline code in backticks, lists, links as "text (url)", images as their alt text.
- * `baseUrl` makes site-relative links absolute (e.g. "https://stackoverflow.com").
+ * fenced code, inline code in backticks, lists, links as "text (url)", images as their alt text,
+ * struck-through text as ~~text~~. `baseUrl` makes site-relative links absolute (e.g.
+ * "https://stackoverflow.com"). Nesting deeper than html-to-text's recursion can take is flattened first,
+ * keeping the text.
  */
 export function htmlToText(html: string, options: { baseUrl?: string } = {}): string {
   const key = options.baseUrl ?? '';
@@ -80,7 +91,7 @@ export function htmlToText(html: string, options: { baseUrl?: string } = {}): st
     convert = converter(options.baseUrl);
     converters.set(key, convert);
   }
-  return convert(html).trim();
+  return convert(flattenDeepNesting(html)).trim();
 }
 
 /** Decodes the entities of an HTML-escaped one-line string, e.g. a question title. */

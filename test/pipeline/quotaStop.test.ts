@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCollectCommand, type Io } from '../../src/main/cli/collectCommand.ts';
+import { EXIT } from '../../src/main/cli/exitCodes.ts';
+import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
+import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
+import { nextUtcMidnight } from '../../src/main/core/stackexchange/seResponse.ts';
+import { openDatabase } from '../../src/main/core/store/database.ts';
+import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
+import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
+import {
+  bothSources,
+  countBySource,
+  FAST_COLLECTORS,
+  GITHUB_TOKEN,
+  runWith,
+  SE_KEY,
+  settingsFile,
+  storedIds,
+} from './harness.ts';
+
+let github: FakeGithub;
+let se: FakeStackExchange;
+let settingsPath: string;
+let reference: string[];
+
+const QUOTA = "Run 1 stopped: Stack Overflow's daily quota is spent; resume after 00:00 UTC";
+
+beforeAll(async () => {
+  github = await startFakeGithub({ tokens: { [GITHUB_TOKEN]: 'octocat' }, corpus: { repos: 8 } });
+  se = await startFakeStackExchange({ keys: [SE_KEY], site: { questions: 1500 } });
+  const settings = bothSources(github, se, (s) => {
+    s.github.maxRepos = 3;
+    s.stackoverflow.maxQuestions = 400;
+  });
+  settingsPath = settingsFile(settings);
+  const uninterrupted = runWith(settings);
+  expect((await uninterrupted.handle.done).status).toBe('completed');
+  reference = storedIds(uninterrupted.db);
+  process.env.GITHUB_TOKEN = GITHUB_TOKEN;
+  process.env.STACKEXCHANGE_KEY = SE_KEY;
+});
+afterAll(async () => {
+  delete process.env.GITHUB_TOKEN;
+  delete process.env.STACKEXCHANGE_KEY;
+  await github.close();
+  await se.close();
+});
+beforeEach(() => {
+  se.quotaRemaining = 10_000;
+});
+
+/** Runs `collect` as the CLI does, with test-sized waits; what it printed and its exit code. */
+async function collect(args: string[]) {
+  const out: string[] = [];
+  const io: Io = { stdout: (l) => out.push(l), stderr: (l) => out.push(l) };
+  const code = await runCollectCommand([...args, '--interval-ms', '0'], io, { collectors: FAST_COLLECTORS });
+  return { code, out };
+}
+
+function withDatabase<T>(data: string, read: (db: ReturnType<typeof openDatabase>) => T): T {
+  const db = openDatabase(path.join(data, DATABASE_FILE_NAME));
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const newRequests = <T>(log: T[], from: number) => log.slice(from);
+const paths = (urls: URL[]) => urls.map((u) => u.pathname.replace(/^\/2\.3/, ''));
+
+describe('a spent Stack Exchange quota', () => {
+  it('stops the source (not "completed"), exits 3 saying when to resume, and --resume goes on after the reset', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-quota-'));
+    // /info, then two pages of questions: the second answer says quota_remaining 0.
+    se.quotaRemaining = 3;
+    const first = await collect(['--settings', settingsPath, '--data', data]);
+    expect(first.code, first.out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    expect(first.out.at(-1)).toBe(QUOTA);
+    expect(first.out.at(-2)).toMatch(/stackoverflow stopped, .*, daily quota spent, resets at 00:00 UTC$/);
+    withDatabase(data, (db) => {
+      const run = createRunRecorder(db).get(1)!;
+      expect(run).toMatchObject({
+        status: 'stopped',
+        resumable: true,
+        outcome: QUOTA.slice('Run 1 '.length),
+      });
+      expect(run.sources.stackoverflow).toEqual({
+        status: 'stopped',
+        reason: 'daily quota spent, resets at 00:00 UTC',
+        resumeAt: nextUtcMidnight(new Date()),
+      });
+      expect(run.sources.github).toMatchObject({ status: 'completed' });
+      expect(run.counts.stackoverflow?.inserted).toBe(countBySource(db).stackoverflow_qa);
+      expect(countBySource(db).stackoverflow_qa).toBeGreaterThan(0);
+    });
+
+    // Before the reset nothing but the health check goes to Stack Exchange, GitHub (done) is left be.
+    const [seBefore, githubBefore] = [se.log.length, github.totalRequests()];
+    const early = await collect(['--resume', '--data', data]);
+    expect(early.code, early.out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    expect(early.out.at(-1)).toBe(QUOTA);
+    expect(paths(newRequests(se.log, seBefore))).toEqual(['/info']);
+    expect(github.totalRequests()).toBe(githubBefore);
+
+    // After the reset it goes on from its checkpoint and ends with what an uninterrupted run stores.
+    se.quotaRemaining = 10_000;
+    const seAtReset = se.log.length;
+    const last = await collect(['--resume', '--data', data]);
+    expect(last.code, last.out.join('\n')).toBe(EXIT.OK);
+    expect(last.out.at(-1)).toBe('Run 1 completed');
+    expect(github.totalRequests()).toBe(githubBefore);
+    // It starts where it stopped: page 1 and 2 were read before.
+    const pages = newRequests(se.log, seAtReset)
+      .filter((u) => u.pathname.endsWith('/questions'))
+      .map((u) => u.searchParams.get('page'));
+    expect(pages[0]).toBe('3');
+    withDatabase(data, (db) => {
+      expect(storedIds(db)).toEqual(reference);
+      const run = createRunRecorder(db).get(1)!;
+      expect(run).toMatchObject({ status: 'completed', resumable: false, outcome: 'completed' });
+      const stored = countBySource(db);
+      expect(run.counts.stackoverflow?.inserted).toBe(stored.stackoverflow_qa);
+      expect(run.counts.github?.inserted).toBe(stored.github_code);
+    });
+  });
+
+  it('spent before the run starts: the source stops at its health check without asking for questions', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-quota-'));
+    se.quotaRemaining = 0;
+    const seBefore = se.log.length;
+    const { code, out } = await collect(['--settings', settingsPath, '--data', data]);
+    expect(code, out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    expect(out.at(-1)).toBe(QUOTA);
+    expect(paths(newRequests(se.log, seBefore))).toEqual(['/info']);
+    withDatabase(data, (db) => {
+      expect(countBySource(db).github_code).toBeGreaterThan(0);
+      expect(createRunRecorder(db).get(1)!.sources.stackoverflow).toMatchObject({ status: 'stopped' });
+    });
+  });
+});
