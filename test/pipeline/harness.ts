@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
 import type { RunSnapshot } from '../../src/shared/runsContract.ts';
@@ -86,11 +85,14 @@ export async function until(condition: () => boolean, timeoutMs = 15_000): Promi
   }
 }
 
-/** A CLI settings file with these settings but the secrets, which the CLI reads from the environment. */
-export function settingsFile(settings: Settings): string {
+/**
+ * A CLI settings file in `dir` with these settings but the secrets, which the CLI reads from the
+ * environment.
+ */
+export function settingsFile(dir: string, settings: Settings): string {
   const { token: _t, ...github } = settings.github;
   const { apiKey: _k, ...stackoverflow } = settings.stackoverflow;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-')), 'settings.json');
+  const file = path.join(dir, 'settings.json');
   fs.writeFileSync(file, JSON.stringify({ github, stackoverflow, pipeline: settings.pipeline }));
   return file;
 }

@@ -10,6 +10,7 @@ import { startPipeline } from '../../src/main/core/pipeline/runPipeline.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
+import { tempFolder } from '../cli/cliHarness.ts';
 import {
   bothSources,
   countBySource,
@@ -32,6 +33,7 @@ const KILLS = KILL_WINDOWS.map(([from, to]) => Math.round(from + Math.random() *
 
 let github: FakeGithub;
 let se: FakeStackExchange;
+let settingsDir: string;
 let settingsPath: string;
 let reference: string[];
 let referenceSkips: string[];
@@ -50,7 +52,8 @@ beforeAll(async () => {
     s.pipeline.githubConcurrency = 2;
     s.pipeline.batchSize = 20;
   });
-  settingsPath = settingsFile(settings);
+  settingsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-kill-'));
+  settingsPath = settingsFile(settingsDir, settings);
 
   // The uninterrupted run every interrupted one is compared with.
   const db = openDatabase(':memory:');
@@ -63,6 +66,7 @@ beforeAll(async () => {
   db.close();
 }, 120_000);
 afterAll(async () => {
+  fs.rmSync(settingsDir, { recursive: true, force: true });
   await github.close();
   await se.close();
 });
@@ -110,7 +114,7 @@ describe('kill -9 at random points, then resume', () => {
   it.each(KILLS)(
     'killed after %i ms: the resumed run stores exactly what an uninterrupted run stores',
     async (killAfterMs) => {
-      const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-kill-data-'));
+      const data = tempFolder();
       const tarballsBefore = github.requests.get('tarball') ?? 0;
       const first = await cli(
         ['collect', '--settings', settingsPath, '--data', data, '--interval-ms', '200'],

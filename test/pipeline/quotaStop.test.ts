@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCollectCommand, type Io } from '../../src/main/cli/collectCommand.ts';
 import { EXIT } from '../../src/main/cli/exitCodes.ts';
 import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
 import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
@@ -10,6 +9,7 @@ import { nextUtcMidnight } from '../../src/main/core/stackexchange/seResponse.ts
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
+import { cli, tempFolder } from '../cli/cliHarness.ts';
 import {
   bothSources,
   countBySource,
@@ -23,6 +23,7 @@ import {
 
 let github: FakeGithub;
 let se: FakeStackExchange;
+let settingsDir: string;
 let settingsPath: string;
 let reference: string[];
 
@@ -35,16 +36,14 @@ beforeAll(async () => {
     s.github.maxRepos = 3;
     s.stackoverflow.maxQuestions = 400;
   });
-  settingsPath = settingsFile(settings);
+  settingsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-quota-'));
+  settingsPath = settingsFile(settingsDir, settings);
   const uninterrupted = runWith(settings);
   expect((await uninterrupted.handle.done).status).toBe('completed');
   reference = storedIds(uninterrupted.db);
-  process.env.GITHUB_TOKEN = GITHUB_TOKEN;
-  process.env.STACKEXCHANGE_KEY = SE_KEY;
 });
 afterAll(async () => {
-  delete process.env.GITHUB_TOKEN;
-  delete process.env.STACKEXCHANGE_KEY;
+  fs.rmSync(settingsDir, { recursive: true, force: true });
   await github.close();
   await se.close();
 });
@@ -52,12 +51,13 @@ beforeEach(() => {
   se.quotaRemaining = 10_000;
 });
 
-/** Runs `collect` as the CLI does, with test-sized waits; what it printed and its exit code. */
+/** Runs `collect` as the CLI does, with test-sized waits: its exit code and its stdout lines. */
 async function collect(args: string[]) {
-  const out: string[] = [];
-  const io: Io = { stdout: (l) => out.push(l), stderr: (l) => out.push(l) };
-  const code = await runCollectCommand([...args, '--interval-ms', '0'], io, { collectors: FAST_COLLECTORS });
-  return { code, out };
+  const { code, out, err } = await cli(['collect', ...args, '--interval-ms', '0'], {
+    env: { HOME: os.homedir(), GITHUB_TOKEN, STACKEXCHANGE_KEY: SE_KEY },
+    pipeline: { collectors: FAST_COLLECTORS },
+  });
+  return { code, out: out.split('\n'), err };
 }
 
 function withDatabase<T>(data: string, read: (db: ReturnType<typeof openDatabase>) => T): T {
@@ -74,11 +74,11 @@ const paths = (urls: URL[]) => urls.map((u) => u.pathname.replace(/^\/2\.3/, '')
 
 describe('a spent Stack Exchange quota', () => {
   it('stops the source (not "completed"), exits 3 saying when to resume, and --resume goes on after the reset', async () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-quota-'));
+    const data = tempFolder();
     // /info, then two pages of questions: the second answer says quota_remaining 0.
     se.quotaRemaining = 3;
     const first = await collect(['--settings', settingsPath, '--data', data]);
-    expect(first.code, first.out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    expect(first.code, first.err).toBe(EXIT.STOPPED_BY_LIMIT);
     expect(first.out.at(-1)).toBe(QUOTA);
     expect(first.out.at(-2)).toMatch(/stackoverflow stopped, .*, daily quota spent, resets at 00:00 UTC$/);
     withDatabase(data, (db) => {
@@ -101,7 +101,7 @@ describe('a spent Stack Exchange quota', () => {
     // Before the reset nothing but the health check goes to Stack Exchange, GitHub (done) is left be.
     const [seBefore, githubBefore] = [se.log.length, github.totalRequests()];
     const early = await collect(['--resume', '--data', data]);
-    expect(early.code, early.out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    expect(early.code, early.err).toBe(EXIT.STOPPED_BY_LIMIT);
     expect(early.out.at(-1)).toBe(QUOTA);
     expect(paths(newRequests(se.log, seBefore))).toEqual(['/info']);
     expect(github.totalRequests()).toBe(githubBefore);
@@ -110,7 +110,7 @@ describe('a spent Stack Exchange quota', () => {
     se.quotaRemaining = 10_000;
     const seAtReset = se.log.length;
     const last = await collect(['--resume', '--data', data]);
-    expect(last.code, last.out.join('\n')).toBe(EXIT.OK);
+    expect(last.code, last.err).toBe(EXIT.OK);
     expect(last.out.at(-1)).toBe('Run 1 completed');
     expect(github.totalRequests()).toBe(githubBefore);
     // It starts where it stopped: page 1 and 2 were read before.
@@ -129,11 +129,11 @@ describe('a spent Stack Exchange quota', () => {
   });
 
   it('spent before the run starts: the source stops at its health check without asking for questions', async () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-quota-'));
+    const data = tempFolder();
     se.quotaRemaining = 0;
     const seBefore = se.log.length;
-    const { code, out } = await collect(['--settings', settingsPath, '--data', data]);
-    expect(code, out.join('\n')).toBe(EXIT.STOPPED_BY_LIMIT);
+    const { code, out, err } = await collect(['--settings', settingsPath, '--data', data]);
+    expect(code, err).toBe(EXIT.STOPPED_BY_LIMIT);
     expect(out.at(-1)).toBe(QUOTA);
     expect(paths(newRequests(se.log, seBefore))).toEqual(['/info']);
     withDatabase(data, (db) => {
