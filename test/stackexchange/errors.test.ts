@@ -6,6 +6,7 @@ import {
   type FakeStackExchangeOptions,
 } from '../fakes/stackexchange/fakeStackExchange.ts';
 import type { SeFault } from '../fakes/stackexchange/seFaults.ts';
+import { until } from '../pipeline/harness.ts';
 import { FAST_LIMITS, storedQa, testRun } from './harness.ts';
 
 let fake: FakeStackExchange | undefined;
@@ -151,11 +152,14 @@ describe('Stack Exchange errors', () => {
       so.maxQuestions = 500;
       settings.pipeline.batchSize = 10;
     });
-    setTimeout(() => run.controller.abort(), 300);
-    const started = Date.now();
-    const result = await collectStackOverflow(run.ctx, { limits: FAST_LIMITS });
+    const collecting = collectStackOverflow(run.ctx, { limits: FAST_LIMITS });
+    // Cancel once the slow second page is asked for.
+    await until(() => (fake?.requests.get('questions') ?? 0) >= 2);
+    const cancelledAt = Date.now();
+    run.controller.abort();
+    const result = await collecting;
     expect(result.outcome).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - cancelledAt).toBeLessThan(1000);
     expect(storedQa(run.db).length).toBe(result.progress.items.inserted);
     expect(result.progress.items.inserted).toBeGreaterThan(0);
   });
