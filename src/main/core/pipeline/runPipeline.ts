@@ -63,10 +63,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   );
   const sources = enabledSources(settings);
   const metrics = new Map<SourceId, SourceMetricsTracker>(
-    sources.map((s) => {
-      const { unit, maxUnits } = SOURCE_REGISTRY[s];
-      return [s, createSourceMetrics(s, maxUnits(settings), unit)];
-    }),
+    sources.map((s) => [s, createSourceMetrics(s, SOURCE_REGISTRY[s].maxUnits(settings))]),
   );
   const errors: string[] = [];
   let status: RunStatus = 'running';

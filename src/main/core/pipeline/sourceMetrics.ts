@@ -1,17 +1,18 @@
 import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
 import type { SourceMetrics, SourceStatus } from '../../../shared/runsContract.ts';
 import type { SourceId } from '../../../shared/settings.ts';
+import { SOURCE_REGISTRY } from '../collectors/sources.ts';
 
 const RATE_WINDOW_MS = 5_000;
 const RECENT_ERRORS = 5;
 
-function emptyProgress(source: SourceId, total: number, unit: SourceProgress['unit']): SourceProgress {
+export function emptyProgress(source: SourceId, total: number): SourceProgress {
   return {
     source,
     phase: 'waiting to start',
     done: 0,
     total,
-    unit,
+    unit: SOURCE_REGISTRY[source].unit,
     items: { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 },
     skips: {},
     errors: 0,
@@ -25,16 +26,11 @@ const stored = (p: SourceProgress) => p.items.inserted + p.items.updated;
  * Folds one source's collector events into the figures the Dashboard shows: items/s now (over the last
  * five seconds) and on average, success rate, latest errors, the wait in progress and an ETA.
  */
-export function createSourceMetrics(
-  source: SourceId,
-  total: number,
-  unit: SourceProgress['unit'],
-  now: () => number = Date.now,
-) {
+export function createSourceMetrics(source: SourceId, total: number, now: () => number = Date.now) {
   let status: SourceStatus = 'pending';
   let reason: string | undefined;
   let resumeAt: string | undefined;
-  let progress = emptyProgress(source, total, unit);
+  let progress = emptyProgress(source, total);
   let wait: SourceMetrics['wait'];
   let waits = 0;
   let startedAt: number | undefined;
