@@ -38,10 +38,13 @@ export function ensureBuilt(): void {
     '.bin',
     process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
   );
-  const result = spawnSync(bin, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Its output (chunk-size advice and the like) only matters when it fails.
+  const result = spawnSync(bin, ['build'], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error('The build failed (see above); fix it or run `npm run build` to see every message.');
+    console.error(result.stdout, result.stderr);
+    throw new Error('The build failed (see above): fix it, or run `npm run build` to see it again.');
   }
+  console.error('Built.');
 }
 
 if (import.meta.main) {

@@ -49,6 +49,18 @@ describe('cli command line', () => {
     );
   });
 
+  it('a run with no source enabled is refused with the reason, exit 2', async () => {
+    const dir = tempFolder();
+    const file = path.join(dir, 'none.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ pipeline: { githubEnabled: false, stackoverflowEnabled: false } }),
+    );
+    const result = await cli(['collect', '--settings', file, '--data', dir]);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe('Enable at least one source in Settings');
+  });
+
   it('stats never creates a database and says where it looked; a missing folder is exit 2', async () => {
     const dir = path.join(tempFolder(), 'nothing-here');
     const result = await cli(['stats', '--data', dir]);

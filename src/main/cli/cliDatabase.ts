@@ -11,10 +11,14 @@ export const databaseFileIn = (dataFolder: string) => path.join(dataFolder, DATA
  * error naming the path (a typo in --data would otherwise read an empty new database).
  */
 export function openExistingDatabase(file: string): Database {
+  assertDatabaseExists(file);
+  return openDatabase(file);
+}
+
+export function assertDatabaseExists(file: string): void {
   if (!fs.existsSync(file)) {
     throw new CliError(
       `No database at ${file}: nothing has been collected into this folder (check --data, or run collect first).`,
     );
   }
-  return openDatabase(file);
 }

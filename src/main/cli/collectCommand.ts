@@ -2,19 +2,18 @@ import path from 'node:path';
 import { describeSnapshotOutcome } from '../../shared/runOutcome.ts';
 import type { RunSnapshot, RunStatus } from '../../shared/runsContract.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { LOG_FILE_NAME } from '../core/createCore.ts';
-import { createFileLogger } from '../core/logging/logger.ts';
-import { createRunRecorder } from '../core/pipeline/runRecorder.ts';
-import { startPipeline } from '../core/pipeline/runPipeline.ts';
-import { openDatabase } from '../core/store/database.ts';
+import { createCore, type Core } from '../core/createCore.ts';
+import { headlessDesktop } from '../core/desktop.ts';
+import { plainSecretBox } from '../core/settings/persistence.ts';
 import { appDataFolder } from './appDataFolder.ts';
-import { databaseFileIn, openExistingDatabase } from './cliDatabase.ts';
+import { assertDatabaseExists, databaseFileIn } from './cliDatabase.ts';
 import { CliError } from './cliError.ts';
 import type { CliDeps } from './cliIo.ts';
 import { userPath } from './cliPaths.ts';
 import { loadCliSettings, type SettingsFlags } from './cliSettings.ts';
 import { EXIT, type ExitCode } from './exitCodes.ts';
 import { progressLine } from './progressLine.ts';
+import { CLI_VERSION } from './version.ts';
 
 export type CollectOptions = SettingsFlags & {
   data?: string;
@@ -66,6 +65,21 @@ export async function runCollect(options: CollectOptions, deps: CliDeps): Promis
   }
 }
 
+/** The run that ends the command: resolves with its final snapshot, whichever way it ends. */
+function finalSnapshot(core: Core, runId: number): Promise<RunSnapshot> {
+  return new Promise((resolve) => {
+    const stop = core.onEvent((event) => {
+      if (event.type !== 'run-metrics' || event.snapshot.runId !== runId || !event.snapshot.endedAt) return;
+      stop();
+      resolve(event.snapshot);
+    });
+  });
+}
+
+/**
+ * A run through the same core as the app (createCore and its runs service): the same resume, the same
+ * "a run a dead process left is interrupted", the same one-run-at-a-time rule.
+ */
 async function collectInto(
   dataFolder: string,
   requested: Settings,
@@ -74,44 +88,46 @@ async function collectInto(
 ): Promise<ExitCode> {
   const file = databaseFileIn(dataFolder);
   // Resuming reads what an earlier run left: it never creates a database.
-  const db = options.resume ? openExistingDatabase(file) : openDatabase(file);
-  let settings = requested;
+  if (options.resume) assertDatabaseExists(file);
+  const settings = { ...requested, pipeline: { ...requested.pipeline, dataFolder } };
+  const core = createCore({
+    dataFolder,
+    persistence: { read: () => settings, write: () => {} },
+    secretBox: plainSecretBox,
+    version: CLI_VERSION,
+    desktop: headlessDesktop(path.join(dataFolder, 'exports')),
+    fetch: pipeline?.fetch,
+    pipeline: { collectors: pipeline?.collectors, healthChecks: pipeline?.healthChecks },
+  });
   try {
-    const secrets = [settings.github.token, settings.stackoverflow.apiKey].filter(Boolean);
-    const log = createFileLogger(path.join(dataFolder, 'logs', LOG_FILE_NAME), () => secrets);
-    const recorder = createRunRecorder(db);
-    recorder.markInterrupted();
     let resumeRunId: number | undefined;
     if (options.resume) {
-      const interrupted = recorder.latestResumable();
+      const { interrupted } = await core.getRunState();
       if (!interrupted) throw new CliError(`Nothing to resume: no interrupted or stopped run in ${file}.`);
       resumeRunId = interrupted.id;
-      settings = recorder.settingsForResume(interrupted.id, settings);
       io.stderr(`Resuming run ${resumeRunId} from its checkpoints`);
     }
     const interval = options.intervalMs ?? 1000;
     let lastPrint = 0;
-    const handle = startPipeline({
-      ...pipeline,
-      settings,
-      db,
-      log,
-      resumeRunId,
-      onSnapshot(snapshot: RunSnapshot) {
-        const now = Date.now();
-        if (snapshot.endedAt || now - lastPrint < interval) return;
-        lastPrint = now;
-        io.stderr(progressLine(snapshot, now));
-      },
+    core.onEvent((event) => {
+      const now = Date.now();
+      if (event.type !== 'run-metrics' || event.snapshot.endedAt || now - lastPrint < interval) return;
+      lastPrint = now;
+      io.stderr(progressLine(event.snapshot, now));
     });
-    io.stderr(`Run ${handle.runId} started; database ${file}`);
+    // The runs service refuses a run it cannot start (no source enabled) with the reason.
+    const started = await core.startRun({ resumeRunId }).catch((error: Error) => {
+      throw new CliError(error.message);
+    });
+    const done = finalSnapshot(core, started.runId);
+    io.stderr(`Run ${started.runId} started; database ${file}`);
     const onSignal = () => {
       io.stderr('Cancelling: storing what was collected…');
-      handle.cancel();
+      void core.cancelRun();
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const final = await handle.done;
+    const final = await done;
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     io.stdout(progressLine(final));
@@ -120,6 +136,6 @@ async function collectInto(
     io.stdout(`Run ${final.runId} ${describeSnapshotOutcome(final)}`);
     return EXIT_OF_RUN[final.status] ?? EXIT.SOURCE_FAILED;
   } finally {
-    db.close();
+    await core.close();
   }
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS, ITEM_SOURCES } from '../../shared/itemsContract.ts';
 import { CliError } from './cliError.ts';
@@ -8,12 +7,7 @@ import { EXIT, EXIT_CODE_MEANINGS, type ExitCode } from './exitCodes.ts';
 import { runExportCommand, type ExportOptions } from './exportCommand.ts';
 import { runSettings, type SettingsOptions } from './settingsCommand.ts';
 import { runStats, type StatsOptions } from './statsCommand.ts';
-
-const VERSION = (
-  JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+import { CLI_VERSION } from './version.ts';
 
 /** "--min-stars -5" reaches the settings check as -5 (which then says "Must be at least 0"). */
 function wholeNumber(value: string): number {
@@ -58,7 +52,7 @@ function buildProgram(deps: CliDeps, done: (code: ExitCode) => void): Command {
     };
   const program = new Command('code-helper-ingest')
     .description('Builds a code-helper RAG corpus from GitHub code and Stack Overflow Q&A into local SQLite.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(CLI_VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => deps.io.stdout(text.replace(/\n$/, '')),
