@@ -98,11 +98,18 @@ describe('cli collect', () => {
     const [items, run] = stats.out.split('\n');
     expect(items).toMatch(/^items: [1-9]\d* \(github_code [1-9]\d*, stackoverflow_qa 0\)$/);
     expect(run).toMatch(/^run 1: completed/);
+    expect(stats.out).toMatch(/^skipped \(github\) not code in a chosen language: \d+$/m);
     const json = await cli(['stats', '--data', dir, '--json']);
     const parsed = JSON.parse(json.out);
     expect(parsed.items.github_code).toBeGreaterThan(0);
     expect(parsed.runs[0]).toMatchObject({ id: 1, status: 'completed' });
-    expect(parsed.skips.length).toBeGreaterThan(0);
+    expect(parsed.skips).toContainEqual(
+      expect.objectContaining({
+        source: 'github',
+        reason: 'not_source',
+        words: 'not code in a chosen language',
+      }),
+    );
   });
 
   it('treats Ctrl-C as cancel: stores what it has, records the run as cancelled, exits 130', async () => {

@@ -1,3 +1,4 @@
+import { skipReasonWords } from '../../shared/skipReasons.ts';
 import { createRunRecorder } from '../core/pipeline/runRecorder.ts';
 import { countItems } from '../core/store/itemStore.ts';
 import { commonSkipReasons } from '../core/store/skipCounts.ts';
@@ -21,7 +22,7 @@ export async function runStats(options: StatsOptions, { io, env }: CliDeps): Pro
         ...run,
         stored: Object.values(run.counts).reduce((n, c) => n + (c?.inserted ?? 0) + (c?.updated ?? 0), 0),
       }));
-    const skips = commonSkipReasons(db, 10);
+    const skips = commonSkipReasons(db, 10).map((s) => ({ ...s, words: skipReasonWords(s.reason) }));
     if (options.json) {
       io.stdout(JSON.stringify({ database: file, items, runs, skips }, null, 2));
       return EXIT.OK;
@@ -34,7 +35,7 @@ export async function runStats(options: StatsOptions, { io, env }: CliDeps): Pro
         `run ${run.id}: ${run.outcome}, started ${run.startedAt}, ${run.stored} items stored, ${run.errors.length} errors`,
       );
     }
-    for (const s of skips) io.stdout(`skipped ${s.source} ${s.reason}: ${s.count}`);
+    for (const s of skips) io.stdout(`skipped (${s.source}) ${s.words}: ${s.count}`);
     return EXIT.OK;
   } finally {
     db.close();
