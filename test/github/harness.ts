@@ -1,10 +1,11 @@
+import { afterEach } from 'vitest';
 import type { CollectorEvent } from '../../src/shared/events.ts';
 import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
 import type { CollectorContext } from '../../src/main/core/collectors/collector.ts';
 import { collectGithub, type GithubCollectorDeps } from '../../src/main/core/github/collectGithub.ts';
 import { silentLogger, type Logger } from '../../src/main/core/logging/logger.ts';
 import { openDatabase, type Database } from '../../src/main/core/store/database.ts';
-import type { FakeGithub } from '../fakes/github/fakeGithub.ts';
+import { startFakeGithub, type FakeGithub, type FakeGithubOptions } from '../fakes/github/fakeGithub.ts';
 
 export const TOKEN = 'ghp_fake_valid_token_0001';
 
@@ -72,3 +73,20 @@ export function storedItems(
 ): { id: string; title: string; path: string; metadata: string; blob_sha: string }[] {
   return db.prepare('SELECT id, title, path, metadata, blob_sha FROM items ORDER BY path').all() as never;
 }
+
+/** A fresh fake for each test that asks for one, closed after the test. */
+export function fakePerTest(defaults: FakeGithubOptions = { corpus: { repos: 20 } }) {
+  const open: FakeGithub[] = [];
+  afterEach(async () => {
+    for (const fake of open.splice(0)) await fake.close();
+  });
+  return async (options: FakeGithubOptions = {}) => {
+    const fake = await startFakeGithub({ ...defaults, ...options });
+    open.push(fake);
+    return fake;
+  };
+}
+
+/** Items stored plus duplicates: every kept file of every repository collected. */
+export const keptFiles = (r: Awaited<ReturnType<typeof collect>>) =>
+  r.progress.items.inserted + r.progress.items.duplicates;

@@ -1,28 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CollectorEvent } from '../../src/shared/events.ts';
-import { startFakeGithub, type FakeGithub, type FakeGithubOptions } from '../fakes/github/fakeGithub.ts';
-import { collect, githubSettings, makeRun, storedItems, type Run } from './harness.ts';
+import {
+  collect,
+  fakePerTest,
+  githubSettings,
+  keptFiles,
+  makeRun,
+  type Run,
+  storedItems,
+} from './harness.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 
 const KEPT_PER_REPO = 13;
-const fakes: FakeGithub[] = [];
-afterEach(async () => {
-  for (const f of fakes.splice(0)) await f.close();
-});
-
-async function fakeWith(options: FakeGithubOptions = {}) {
-  const fake = await startFakeGithub({ corpus: { repos: 20 }, ...options });
-  fakes.push(fake);
-  return fake;
-}
+const fakeWith = fakePerTest();
 
 const waits = (run: Run) =>
   run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');
 const errors = (run: Run) =>
   run.events.filter((e): e is Extract<CollectorEvent, { type: 'error' }> => e.type === 'error');
-/** Items stored plus duplicates: every kept file of every repository collected. */
-const keptFiles = (r: Awaited<ReturnType<typeof collect>>) =>
-  r.progress.items.inserted + r.progress.items.duplicates;
 
 describe('rate limits', () => {
   it('keeps a reserve of core quota: sleeps until the reset instead of hitting the limit, losing nothing', async () => {
@@ -57,14 +52,11 @@ describe('rate limits', () => {
   it('waits on a secondary 403 without retry-after and backs off exponentially', async () => {
     const fake = await fakeWith();
     fake.faults.push({ endpoint: 'tarball', repo: 'org0/project-0', kind: 'secondary', times: 2 });
-    const waitLengths: number[] = [];
     const settings = githubSettings(
       fake,
       (s) => ((s.github.maxRepos = 2), (s.pipeline.githubConcurrency = 1)),
     );
-    const run = makeRun(settings, undefined, (e) => {
-      if (e.type === 'wait') waitLengths.push(Date.parse(e.until) - Date.now());
-    });
+    const run = makeRun(settings);
     const result = await collect(run);
     expect(result.outcome).toBe('completed');
     expect(keptFiles(result)).toBe(2 * KEPT_PER_REPO);
@@ -72,10 +64,12 @@ describe('rate limits', () => {
       'GitHub secondary rate limit',
       'GitHub secondary rate limit',
     ]);
-    // FAST sets the wait without retry-after to 0.2 s; the second one doubles it (plus up to 10% jitter).
-    expect(waitLengths[0]).toBeGreaterThanOrEqual(190);
-    expect(waitLengths[0]).toBeLessThan(260);
-    expect(waitLengths[1]).toBeGreaterThanOrEqual(390);
+    // FAST sets the wait without retry-after to 0.2 s; the second one doubles it.
+    const [first, second, third] = fake.arrivals
+      .filter((a) => a.endpoint === 'tarball' && a.repo === 'org0/project-0')
+      .map((a) => a.at);
+    expect(second - first).toBeGreaterThanOrEqual(200);
+    expect(third - second).toBeGreaterThanOrEqual(400);
     expect(fake.requests.get('tarball')).toBe(4);
   });
 

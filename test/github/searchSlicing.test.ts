@@ -3,11 +3,8 @@ import { defaultSettings } from '../../src/shared/settings.ts';
 import { createGithubClient } from '../../src/main/core/github/githubClient.ts';
 import { webBaseOf } from '../../src/main/core/github/githubItem.ts';
 import { createDiscoveryCursors } from '../../src/main/core/github/discoveryCursors.ts';
-import {
-  discoverRepositories,
-  type DiscoveryResume,
-  type Repo,
-} from '../../src/main/core/github/repoDiscovery.ts';
+import { discoverRepositories, type DiscoveryResume } from '../../src/main/core/github/repoDiscovery.ts';
+import type { Repo } from '../../src/main/core/github/repoObject.ts';
 import { searchBases, searchQuery } from '../../src/main/core/github/searchQuery.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
@@ -79,7 +76,13 @@ describe('discovery past 1,000 results', () => {
     fake.searches.length = 0;
     for await (const discovered of discoverRepositories(
       s,
-      { client, signal: new AbortController().signal, log: silentLogger, onError: (m) => errors.push(m) },
+      {
+        client,
+        signal: new AbortController().signal,
+        log: silentLogger,
+        onError: (m) => errors.push(m),
+        onSkip: (_subject, _reason, detail) => errors.push(detail),
+      },
       resume,
     )) {
       found.push(discovered.repo);

@@ -21,6 +21,8 @@ export type FakeRepo = {
   commitSha: string;
   /** Built on first use; a test may replace it to change the repository. */
   files?: TarEntry[];
+  /** No commit yet: pushed_at null, no language, the tarball 404 and the tree 409 as on GitHub. */
+  empty?: boolean;
 };
 
 export type CorpusOptions = {

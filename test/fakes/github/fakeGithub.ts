@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type http from 'node:http';
 import {
   send,
   startHttpFake,
@@ -8,8 +9,10 @@ import {
   type Route,
 } from '../httpServer.ts';
 import { generateFiles, generateRepos, type CorpusOptions, type FakeRepo } from './corpus.ts';
-import { takeFault, type Fault, type FaultEndpoint } from './faults.ts';
+import { faultAction, LIMIT_KINDS, MESSAGES, takeFault, type Fault, type FaultEndpoint } from './faults.ts';
+import { createPenaltyBox, type SecondaryLimit } from './penalty.ts';
 import { createBucket, rateLimitHeaders, refresh, type RateLimitBucket } from './rateLimitBucket.ts';
+import { repoJson, type RepoShape } from './repoJson.ts';
 import { repoMatcher } from './searchQuery.ts';
 import { buildTarGz, type TarEntry } from './tarball.ts';
 
@@ -24,22 +27,43 @@ export type FakeGithubOptions = {
   latencyMs?: number;
   /** The generated repositories; none when absent. */
   corpus?: CorpusOptions;
+  /** How repository objects and rate-limit headers look (default "current"). */
+  repoShape?: RepoShape;
+  /** Without a token GitHub allows 60 core requests an hour and 10 searches a minute, per IP. */
+  anonymousCoreLimit?: number;
+  anonymousSearchLimit?: number;
+  /** A request this soon after a secondary limit was in flight when it was met: not counted as too early. */
+  inFlightGraceMs?: number;
 };
 
 export type FakeGithub = FakeServer & {
+  /** The token's buckets (every accepted token shares them, as a user's tokens do). */
   core: RateLimitBucket;
   search: RateLimitBucket;
-  /** Requests the fake refused with 403/429 because a limit was ignored. */
+  /** The buckets of requests without a token (per IP on GitHub). */
+  anonymous: { core: RateLimitBucket; search: RateLimitBucket };
+  /**
+   * Requests that came too early: sent while the fake had said to wait (a spent quota before its reset,
+   * a secondary limit's window). Each is refused with 403/429.
+   */
   limitViolations: number;
   /** 403/429 answers sent for any reason (violations and scripted faults). */
   limitAnswers: number;
   repos: FakeRepo[];
   /** Scripted misbehaviours, used up in order (see Fault). */
   faults: Fault[];
+  /** Secondary limits due on the Nth API request (see penalty.ts); add to it at any time. */
+  secondaryLimits: SecondaryLimit[];
+  /** API requests so far, /rate_limit excepted (what SecondaryLimit.onRequest counts). */
+  apiRequests(): number;
   /** Every search, as "q|page". */
   searches: string[];
+  /** Every request that reached an endpoint, with when it arrived (ms since epoch). */
+  arrivals: { endpoint: FaultEndpoint; repo?: string; at: number }[];
   /** The files of a repository (built on first use). */
   filesOf(repo: FakeRepo): TarEntry[];
+  /** Set by a test to reshape (break) repository objects in search answers. */
+  mangle?: (json: Record<string, unknown>, repo: FakeRepo) => unknown;
 };
 
 const BASE_HEADERS = {
@@ -65,27 +89,55 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   const tokens = options.tokens ?? { ghp_fake_valid_token_0001: 'octocat' };
   const core = createBucket('core', options.coreLimit ?? 5000, options.coreWindowSeconds ?? 3600);
   const search = createBucket('search', options.searchLimit ?? 30, options.searchWindowSeconds ?? 60);
+  const anonymous = {
+    core: createBucket('core', options.anonymousCoreLimit ?? 60, options.coreWindowSeconds ?? 3600),
+    search: createBucket('search', options.anonymousSearchLimit ?? 10, options.searchWindowSeconds ?? 60),
+  };
+  const secondaryLimits: SecondaryLimit[] = [];
+  const penalty = createPenaltyBox(secondaryLimits, options.inFlightGraceMs ?? 150);
   const repos = options.corpus ? generateRepos(options.corpus) : [];
   const faults: Fault[] = [];
+  const shape = options.repoShape ?? 'current';
 
   function headers(bucket: RateLimitBucket): Record<string, string> {
+    const limits = rateLimitHeaders(bucket);
+    // The 2014 recording has neither x-ratelimit-resource nor x-ratelimit-used.
+    if (shape === 'recorded2014') {
+      delete limits['x-ratelimit-resource'];
+      delete limits['x-ratelimit-used'];
+    }
     return {
       ...BASE_HEADERS,
-      ...rateLimitHeaders(bucket),
+      ...limits,
       'x-github-request-id': crypto.randomBytes(8).toString('hex').toUpperCase(),
     };
   }
 
-  /** Authenticates and charges a bucket; answers the error when either fails. */
-  function admit(
-    authorization: string | undefined,
-    bucket: RateLimitBucket | undefined,
-  ): FakeResponse | undefined {
-    const token = authorization?.replace(/^(token|bearer)\s+/i, '');
+  const tokenOf = (authorization: string | undefined) => authorization?.replace(/^(token|bearer)\s+/i, '');
+  const bucketsOf = (authorization: string | undefined) =>
+    authorization === undefined ? anonymous : { core, search };
+
+  /**
+   * Every API request passes here: the token (401 when unknown), then a secondary limit's window, then
+   * the quota (403 remaining 0 when spent), then a scripted fault. Answers the refusal, or undefined to
+   * go on; 'handled' when the fault already dealt with the connection, 'truncated' for codeload.
+   */
+  async function gate(
+    req: FakeRequest,
+    res: http.ServerResponse,
+    resource: 'core' | 'search' | undefined,
+    endpoint: FaultEndpoint,
+    repo?: string,
+  ): Promise<FakeResponse | 'handled' | 'truncated' | undefined> {
+    fake.arrivals.push({ endpoint, repo, at: Date.now() });
+    const { authorization } = req.headers;
+    const buckets = bucketsOf(authorization);
+    const bucket = buckets[resource ?? 'core'];
+    const token = tokenOf(authorization);
     if (token !== undefined && !(token in tokens)) {
       return {
         status: 401,
-        headers: headers(bucket ?? core),
+        headers: headers(bucket),
         body: {
           message: 'Bad credentials',
           documentation_url: 'https://docs.github.com/rest',
@@ -93,129 +145,55 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         },
       };
     }
-    if (!bucket) return undefined;
-    refresh(bucket);
-    if (bucket.remaining <= 0) {
-      fake.limitViolations++;
-      fake.limitAnswers++;
-      return {
-        status: 403,
-        headers: headers(bucket),
-        body: {
-          message: `API rate limit exceeded for user ID 1. [rate limit: ${bucket.resource}]`,
-          documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
-        },
-      };
+    if (resource) {
+      const penalised = penalty.check(headers(bucket));
+      if (penalised) {
+        fake.limitAnswers++;
+        fake.limitViolations = penalty.tooEarly() + primaryViolations;
+        return penalised;
+      }
+      refresh(bucket);
+      if (bucket.remaining <= 0) {
+        primaryViolations++;
+        fake.limitViolations = penalty.tooEarly() + primaryViolations;
+        fake.limitAnswers++;
+        return {
+          status: 403,
+          headers: headers(bucket),
+          body: {
+            message: MESSAGES.primary(bucket.resource),
+            documentation_url:
+              'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+          },
+        };
+      }
+      bucket.remaining--;
     }
-    bucket.remaining--;
-    return undefined;
-  }
-
-  /** The scripted answer for this request, if a fault is due. */
-  async function faultAnswer(
-    endpoint: FaultEndpoint,
-    repo: string | undefined,
-    bucket: RateLimitBucket,
-  ): Promise<FakeResponse | 'truncated' | undefined> {
     const fault = takeFault(faults, endpoint, repo);
     if (!fault) return undefined;
-    const base = { ...headers(bucket), ...fault.headers };
-    switch (fault.kind) {
-      case 'slow':
-        await new Promise((r) => setTimeout(r, fault.delayMs ?? 500));
-        return undefined;
-      case 'truncated':
-        return 'truncated';
-      case 'malformed':
-        return {
-          status: 200,
-          headers: { ...base, 'content-type': 'application/json; charset=utf-8' },
-          body: fault.body ?? '{"total_count": 3, "items": [',
-        };
-      case 'primary':
-        fake.limitAnswers++;
-        return {
-          status: 403,
-          headers: {
-            ...base,
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (fault.resetInSeconds ?? 1)),
-          },
-          body: { message: `API rate limit exceeded for user ID 1. [rate limit: ${bucket.resource}]` },
-        };
-      case 'secondary':
-        fake.limitAnswers++;
-        return {
-          status: 403,
-          headers: base,
-          body: {
-            message:
-              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1234.',
-          },
-        };
-      case 'abuse':
-        fake.limitAnswers++;
-        return {
-          status: 403,
-          headers: base,
-          body: {
-            message:
-              'You have triggered an abuse detection mechanism and have been temporarily blocked from content creation. Please retry your request again later.',
-          },
-        };
-      case 'retryAfter':
-        fake.limitAnswers++;
-        return {
-          status: 429,
-          headers: { ...base, 'retry-after': String(fault.retryAfterSeconds ?? 1) },
-          body: {
-            message:
-              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          },
-        };
-      case 'status':
-        return {
-          status: fault.status ?? 500,
-          headers: base,
-          body: fault.body ?? { message: 'Server Error' },
-        };
+    if (LIMIT_KINDS.has(fault.kind)) fake.limitAnswers++;
+    const action = faultAction(fault, headers(bucket), bucket.resource);
+    if (action === 'truncated') return action;
+    if (action === 'reset') {
+      res.socket?.destroy();
+      return 'handled';
     }
+    if (action === 'hang') {
+      await new Promise((resolve) => res.once('close', resolve));
+      return 'handled';
+    }
+    if ('delayMs' in action) {
+      await new Promise((resolve) => setTimeout(resolve, action.delayMs));
+      return undefined;
+    }
+    return action;
   }
+  let primaryViolations = 0;
 
-  const repoJson = (r: FakeRepo) => {
-    const full = `${r.owner}/${r.name}`;
-    return {
-      id: repos.indexOf(r) + 1,
-      name: r.name,
-      full_name: full,
-      private: false,
-      owner: { login: r.owner, id: 1000 + (repos.indexOf(r) % 17), type: 'Organization' },
-      html_url: `https://github.com/${full}`,
-      description: `Generated repository ${full}`,
-      fork: r.fork,
-      url: `${fake.url}/repos/${full}`,
-      created_at: '2020-01-01T00:00:00Z',
-      updated_at: r.pushedAt,
-      pushed_at: r.pushedAt,
-      size: r.sizeKb,
-      stargazers_count: r.stars,
-      watchers_count: r.stars,
-      language: r.language,
-      forks_count: 3,
-      archived: r.archived,
-      open_issues_count: 1,
-      license: r.license
-        ? {
-            key: r.license.toLowerCase(),
-            name: r.license,
-            spdx_id: r.license,
-            url: null,
-            node_id: 'MDc6TGljZW5zZTA=',
-          }
-        : null,
-      default_branch: r.defaultBranch,
-      score: 1,
-    };
+  /** A repository object as the search answers it, after the test's `mangle`, if any. */
+  const searchItem = (r: FakeRepo) => {
+    const json = repoJson(r, repos.indexOf(r), fake.url, shape);
+    return fake.mangle ? fake.mangle(json, r) : json;
   };
 
   const findRepo = (p: Record<string, string>) => repos.find((r) => r.owner === p.owner && r.name === p.repo);
@@ -230,15 +208,19 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   /** Admission, then the repository (404 when unknown) and any due fault, for the per-repository endpoints. */
   async function repoRoute(
     req: FakeRequest,
+    res: http.ServerResponse,
     endpoint: FaultEndpoint,
     answer: (repo: FakeRepo) => FakeResponse,
-  ): Promise<FakeResponse> {
-    const refused = admit(req.headers.authorization, core);
-    if (refused) return refused;
-    const fault = await faultAnswer(endpoint, `${req.params.owner}/${req.params.repo}`, core);
-    if (fault && fault !== 'truncated') return fault;
+  ): Promise<FakeResponse | undefined> {
+    const refused = await gate(req, res, 'core', endpoint, `${req.params.owner}/${req.params.repo}`);
+    if (refused === 'handled') return undefined;
+    if (refused && refused !== 'truncated') return refused;
     const repo = findRepo(req.params);
-    if (!repo) return { status: 404, headers: headers(core), body: NOT_FOUND };
+    const { core: bucket } = bucketsOf(req.headers.authorization);
+    if (!repo || (repo.empty && endpoint === 'tarball'))
+      return { status: 404, headers: headers(bucket), body: NOT_FOUND };
+    if (repo.empty && endpoint !== 'repo')
+      return { status: 409, headers: headers(bucket), body: { message: 'Git Repository is empty.' } };
     return answer(repo);
   }
 
@@ -248,11 +230,13 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       pattern: '/rate_limit',
       endpoint: 'rate_limit',
       // Free: /rate_limit does not count against the primary limit.
-      handle: (req) => {
-        const refused = admit(req.headers.authorization, undefined);
-        if (refused) return refused;
-        refresh(core);
-        refresh(search);
+      handle: async (req, res) => {
+        const refused = await gate(req, res, undefined, 'rate_limit');
+        if (refused === 'handled') return undefined;
+        if (refused && refused !== 'truncated') return refused;
+        const buckets = bucketsOf(req.headers.authorization);
+        refresh(buckets.core);
+        refresh(buckets.search);
         const view = (b: RateLimitBucket) => ({
           limit: b.limit,
           used: b.limit - b.remaining,
@@ -261,8 +245,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         });
         return {
           status: 200,
-          headers: headers(core),
-          body: { resources: { core: view(core), search: view(search) }, rate: view(core) },
+          headers: headers(buckets.core),
+          body: {
+            resources: { core: view(buckets.core), search: view(buckets.search) },
+            rate: view(buckets.core),
+          },
         };
       },
     },
@@ -270,15 +257,18 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       method: 'GET',
       pattern: '/user',
       endpoint: 'user',
-      handle: async (req) => {
+      handle: async (req, res) => {
         if (!req.headers.authorization) {
-          return { status: 401, headers: headers(core), body: { message: 'Requires authentication' } };
+          return {
+            status: 401,
+            headers: headers(anonymous.core),
+            body: { message: 'Requires authentication' },
+          };
         }
-        const refused = admit(req.headers.authorization, core);
-        if (refused) return refused;
-        const fault = await faultAnswer('user', undefined, core);
-        if (fault && fault !== 'truncated') return fault;
-        const name = login(req.headers.authorization);
+        const refused = await gate(req, res, 'core', 'user');
+        if (refused === 'handled') return undefined;
+        if (refused && refused !== 'truncated') return refused;
+        const name = tokens[tokenOf(req.headers.authorization) ?? ''];
         return {
           status: 200,
           headers: headers(core),
@@ -290,11 +280,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       method: 'GET',
       pattern: '/search/repositories',
       endpoint: 'search',
-      handle: async (req) => {
-        const refused = admit(req.headers.authorization, search);
-        if (refused) return refused;
-        const fault = await faultAnswer('search', undefined, search);
-        if (fault && fault !== 'truncated') return fault;
+      handle: async (req, res) => {
+        const refused = await gate(req, res, 'search', 'search');
+        if (refused === 'handled') return undefined;
+        if (refused && refused !== 'truncated') return refused;
+        const bucket = bucketsOf(req.headers.authorization).search;
         const q = req.url.searchParams.get('q') ?? '';
         const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30), 100);
         const page = Number(req.url.searchParams.get('page') ?? 1);
@@ -302,7 +292,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         if (page * perPage > SEARCH_CAP) {
           return {
             status: 422,
-            headers: headers(search),
+            headers: headers(bucket),
             body: {
               message: 'Only the first 1000 search results are available',
               documentation_url: 'https://docs.github.com/v3/search/',
@@ -314,11 +304,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           .sort((a, b) => b.stars - a.stars || `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`));
         return {
           status: 200,
-          headers: headers(search),
+          headers: headers(bucket),
           body: {
             total_count: found.length,
-            incomplete_results: false,
-            items: found.slice((page - 1) * perPage, page * perPage).map(repoJson),
+            ...(shape === 'current' ? { incomplete_results: false } : {}),
+            items: found.slice((page - 1) * perPage, page * perPage).map(searchItem),
           },
         };
       },
@@ -327,18 +317,22 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       method: 'GET',
       pattern: '/repos/:owner/:repo',
       endpoint: 'repo',
-      handle: (req) =>
-        repoRoute(req, 'repo', (repo) => ({ status: 200, headers: headers(core), body: repoJson(repo) })),
+      handle: (req, res) =>
+        repoRoute(req, res, 'repo', (repo) => ({
+          status: 200,
+          headers: headers(bucketsOf(req.headers.authorization).core),
+          body: repoJson(repo, repos.indexOf(repo), fake.url, shape),
+        })),
     },
     {
       method: 'GET',
       pattern: '/repos/:owner/:repo/tarball/*',
       endpoint: 'tarball',
-      handle: (req) =>
-        repoRoute(req, 'tarball', (repo) => ({
+      handle: (req, res) =>
+        repoRoute(req, res, 'tarball', (repo) => ({
           status: 302,
           headers: {
-            ...headers(core),
+            ...headers(bucketsOf(req.headers.authorization).core),
             'content-type': 'text/html;charset=utf-8',
             location: `${fake.url}/codeload/${repo.owner}/${repo.name}/legacy.tar.gz/refs/heads/${req.params.rest}`,
           },
@@ -351,7 +345,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       // Like codeload.github.com: no rate-limit headers, not billed.
       handle: async (req, res) => {
         const repo = findRepo(req.params);
-        const fault = await faultAnswer('codeload', `${req.params.owner}/${req.params.repo}`, core);
+        const fault = await gate(req, res, undefined, 'codeload', `${req.params.owner}/${req.params.repo}`);
+        if (fault === 'handled') return undefined;
         if (fault && fault !== 'truncated') return fault;
         if (!repo) return { status: 404, body: 'Not Found' };
         const archive = buildTarGz(topFolder(repo), repo.commitSha, filesOf(repo));
@@ -376,8 +371,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       method: 'GET',
       pattern: '/repos/:owner/:repo/git/trees/*',
       endpoint: 'tree',
-      handle: (req) =>
-        repoRoute(req, 'tree', (repo) => {
+      handle: (req, res) =>
+        repoRoute(req, res, 'tree', (repo) => {
           const files = filesOf(repo);
           const folders = new Set<string>();
           for (const f of files) {
@@ -406,7 +401,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           ].sort((a, b) => a.path.localeCompare(b.path));
           return {
             status: 200,
-            headers: headers(core),
+            headers: headers(bucketsOf(req.headers.authorization).core),
             body: {
               sha: repo.commitSha,
               url: `${fake.url}/repos/${repo.owner}/${repo.name}/git/trees/${repo.commitSha}`,
@@ -420,14 +415,15 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       method: 'GET',
       pattern: '/repos/:owner/:repo/git/blobs/:sha',
       endpoint: 'blob',
-      handle: (req) =>
-        repoRoute(req, 'blob', (repo) => {
+      handle: (req, res) =>
+        repoRoute(req, res, 'blob', (repo) => {
           const file = filesOf(repo).find((f) => gitBlobSha(f.content) === req.params.sha);
-          if (!file) return { status: 404, headers: headers(core), body: NOT_FOUND };
+          const bucket = bucketsOf(req.headers.authorization).core;
+          if (!file) return { status: 404, headers: headers(bucket), body: NOT_FOUND };
           const base64 = file.content.toString('base64').replace(/.{60}/g, '$&\n');
           return {
             status: 200,
-            headers: headers(core),
+            headers: headers(bucket),
             body: {
               sha: req.params.sha,
               size: file.content.length,
@@ -440,20 +436,21 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     },
   ];
 
-  const login = (authorization: string | undefined) =>
-    tokens[authorization?.replace(/^(token|bearer)\s+/i, '') ?? ''];
-
   const server = await startHttpFake(() => routes, {
     latencyMs: options.latencyMs ? () => options.latencyMs! : undefined,
   });
   const fake: FakeGithub = Object.assign(server, {
     core,
     search,
+    anonymous,
+    secondaryLimits,
+    apiRequests: penalty.requests,
     limitViolations: 0,
     limitAnswers: 0,
     repos,
     faults,
     searches: [],
+    arrivals: [],
     filesOf,
   });
   return fake;

@@ -1,6 +1,7 @@
 import type { FakeResponse } from '../httpServer.ts';
 
-export type FaultEndpoint = 'search' | 'repo' | 'tarball' | 'codeload' | 'tree' | 'blob' | 'user';
+export type FaultEndpoint =
+  'search' | 'repo' | 'tarball' | 'codeload' | 'tree' | 'blob' | 'user' | 'rate_limit';
 
 /**
  * One scripted misbehaviour, answered instead of the real response while `times` lasts.
@@ -12,12 +13,24 @@ export type FaultEndpoint = 'search' | 'repo' | 'tarball' | 'codeload' | 'tree' 
  * - malformed: 200 with a body that is not JSON
  * - truncated: (codeload) the archive cut in half
  * - slow: the real answer after `delayMs`
+ * - reset: the connection closed without an answer (ECONNRESET, "other side closed")
+ * - hang: no answer at all, until the client gives up
  */
 export type Fault = {
   endpoint: FaultEndpoint;
   /** "owner/name"; any repository when absent. */
   repo?: string;
-  kind: 'primary' | 'secondary' | 'abuse' | 'retryAfter' | 'status' | 'malformed' | 'truncated' | 'slow';
+  kind:
+    | 'primary'
+    | 'secondary'
+    | 'abuse'
+    | 'retryAfter'
+    | 'status'
+    | 'malformed'
+    | 'truncated'
+    | 'slow'
+    | 'reset'
+    | 'hang';
   status?: number;
   body?: FakeResponse['body'];
   headers?: Record<string, string>;
@@ -40,3 +53,64 @@ export function takeFault(
   if (fault) fault.times = (fault.times ?? 1) - 1;
   return fault;
 }
+
+/** GitHub's texts, as recorded (hub4j, PyGithub) and quoted in API-FACTS.md. */
+export const MESSAGES = {
+  secondary:
+    'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1234.',
+  abuse:
+    'You have triggered an abuse detection mechanism and have been temporarily blocked from content creation. Please retry your request again later.',
+  primary: (resource: string) => `API rate limit exceeded for user ID 1. [rate limit: ${resource}]`,
+};
+
+/** What a scripted fault makes the fake do: an answer, or one of the misbehaviours without one. */
+export type FaultAction = FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number };
+
+/** The answer a fault scripts; `base` holds the rate-limit headers the answer would have carried. */
+export function faultAction(fault: Fault, base: Record<string, string>, resource: string): FaultAction {
+  const headers = { ...base, ...fault.headers };
+  switch (fault.kind) {
+    case 'slow':
+      return { delayMs: fault.delayMs ?? 500 };
+    case 'truncated':
+    case 'reset':
+    case 'hang':
+      return fault.kind;
+    case 'malformed':
+      return {
+        status: 200,
+        headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+        body: fault.body ?? '{"total_count": 3, "items": [',
+      };
+    case 'primary':
+      return {
+        status: 403,
+        headers: {
+          ...headers,
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (fault.resetInSeconds ?? 1)),
+        },
+        body: { message: MESSAGES.primary(resource) },
+      };
+    case 'secondary':
+      return { status: 403, headers, body: { message: MESSAGES.secondary } };
+    case 'abuse':
+      return { status: 403, headers, body: { message: MESSAGES.abuse } };
+    case 'retryAfter':
+      return {
+        status: 429,
+        headers: { ...headers, 'retry-after': String(fault.retryAfterSeconds ?? 1) },
+        body: { message: MESSAGES.secondary },
+      };
+    case 'status':
+      return { status: fault.status ?? 500, headers, body: fault.body ?? { message: 'Server Error' } };
+  }
+}
+
+/** The faults that tell the client to slow down (counted as limit answers). */
+export const LIMIT_KINDS: ReadonlySet<Fault['kind']> = new Set([
+  'primary',
+  'secondary',
+  'abuse',
+  'retryAfter',
+]);

@@ -10,7 +10,12 @@ import { collectStackOverflow } from '../stackexchange/stackoverflowCollector.ts
 import type { CollectorContext, CollectorResult } from './collector.ts';
 
 export type Collector = (ctx: CollectorContext) => Promise<CollectorResult>;
-export type HealthCheck = (settings: Settings, fetch?: typeof globalThis.fetch) => Promise<ConnectionReport>;
+/** `run`: given for the check before a run, whose cancel ends it. */
+export type HealthCheck = (
+  settings: Settings,
+  fetch?: typeof globalThis.fetch,
+  run?: { signal: AbortSignal },
+) => Promise<ConnectionReport>;
 
 /** Everything the pipeline, Test connection, the metrics and the run records need to know of a source. */
 export type SourceDefinition = {
@@ -45,8 +50,12 @@ export const SOURCE_REGISTRY: Record<SourceId, SourceDefinition> = {
       get: (s) => s.github.token,
       with: (s, token) => ({ ...s, github: { ...s.github, token } }),
     },
-    checkConnection: (s, fetch) =>
-      checkGithubConnection({ baseUrl: s.github.baseUrl, token: s.github.token }, { fetch }),
+    // Before a run the token's limits matter, not its login: only GET /rate_limit, which is free.
+    checkConnection: (s, fetch, run) =>
+      checkGithubConnection(
+        { baseUrl: s.github.baseUrl, token: s.github.token },
+        { fetch, signal: run?.signal, identify: !run },
+      ),
     collect: (ctx) => collectGithub(ctx),
   },
   stackoverflow: {
@@ -59,10 +68,10 @@ export const SOURCE_REGISTRY: Record<SourceId, SourceDefinition> = {
       get: (s) => s.stackoverflow.apiKey,
       with: (s, apiKey) => ({ ...s, stackoverflow: { ...s.stackoverflow, apiKey } }),
     },
-    checkConnection: (s, fetch) =>
+    checkConnection: (s, fetch, run) =>
       checkStackExchangeConnection(
         { baseUrl: s.stackoverflow.baseUrl, key: s.stackoverflow.apiKey, site: s.stackoverflow.site },
-        { fetch },
+        { fetch, signal: run?.signal },
       ),
     collect: (ctx) => collectStackOverflow(ctx),
     stopsWhenSpent: DAILY_QUOTA,

@@ -3,14 +3,15 @@ import type { CollectorContext, CollectorResult } from '../collectors/collector.
 import { createCollectorRun } from '../collectors/collectorRun.ts';
 import { createGithubClient } from './githubClient.ts';
 import { toGithubItem, webBaseOf } from './githubItem.ts';
-import { limitWaiter, type WaitNotice } from './limitWaits.ts';
-import { createQuotaTracker } from './quotaTracker.ts';
+import { createLimitedFetch, type WaitNotice } from './limitedFetch.ts';
 import { readRepoArchive } from './repoArchive.ts';
 import { fileFiltersKey, repoLedger } from './repoLedger.ts';
 import { createDiscoveryCursors } from './discoveryCursors.ts';
-import { discoverRepositories, type DiscoveredRepo, type Repo, type SearchCursor } from './repoDiscovery.ts';
+import { discoverRepositories, type DiscoveredRepo, type SearchCursor } from './repoDiscovery.ts';
+import type { Repo } from './repoObject.ts';
 import { createRepoFileSelector } from './repoFileSelector.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
+import { tokenLimitsFor, type TokenLimits } from './tokenLimits.ts';
 import { readRepoTree } from './treeFallback.ts';
 
 /** Knobs for tests and the benchmark; production uses the defaults. Not user settings. */
@@ -27,6 +28,8 @@ export type GithubCollectorDeps = {
   maxArchiveBytes?: number;
   /** Default 250 ms: at most 4 progress events a second. */
   progressIntervalMs?: number;
+  /** The token's limit state; by default the one shared in the process (tokenLimitsFor). */
+  limits?: TokenLimits;
 };
 
 /** What a resumed run needs: where each search was and the repositories finished (items stored). */
@@ -61,13 +64,24 @@ export async function collectGithub(
     ctx.log.info(`Waiting: ${wait.reason}`, { until: wait.until.toISOString() });
     ctx.emit({ type: 'wait', source: 'github', reason: wait.reason, until: wait.until.toISOString() });
   };
-  const quota = createQuotaTracker({ sleep, notify, concurrency: githubConcurrency, now });
+  const limits = deps.limits ?? tokenLimitsFor(settings.baseUrl, settings.token);
+  const api = createLimitedFetch({
+    limits,
+    apiBase: settings.baseUrl,
+    inner: ctx.fetch ?? fetch,
+    wait: true,
+    sleep,
+    notify,
+    concurrency: githubConcurrency,
+    secondaryFallbackMs: deps.secondaryFallbackSeconds && deps.secondaryFallbackSeconds * 1000,
+    now,
+  });
   const run = createCollectorRun<GithubPosition>(ctx, {
     source: 'github',
     unit: 'repositories',
     total: settings.maxRepos,
     progressIntervalMs: deps.progressIntervalMs,
-    figures: () => ({ requests: quota.requests(), quota: quota.quota() }),
+    figures: () => ({ requests: api.requests(), quota: limits.quota() }),
   });
   const { progress, signal, resumed } = run;
   const reposDone = new Set(resumed?.reposDone ?? []);
@@ -75,9 +89,9 @@ export async function collectGithub(
   const client = createGithubClient({
     baseUrl: settings.baseUrl,
     token: settings.token,
-    fetch: quota.meter(ctx.fetch ?? fetch, settings.baseUrl),
-    onLimit: limitWaiter({ signal, sleep, notify, now }),
-    secondaryFallbackSeconds: deps.secondaryFallbackSeconds,
+    fetch: api.fetch,
+    limitRetries: 4,
+    signal,
     searchMinTimeMs: deps.searchMinTimeMs,
     retryBaseMs: deps.retryBaseMs,
   });
@@ -164,6 +178,11 @@ export async function collectGithub(
       signal,
       log: ctx.log,
       onError: run.countError,
+      onSkip(subject, reason, detail) {
+        ctx.log.warn(`Skipped a search result: ${detail}`);
+        skip(subject, reason, detail);
+        ctx.emit({ type: 'skip', source: 'github', subject, reason, detail });
+      },
       onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
     },
     resumed && {

@@ -1,134 +1,94 @@
 import { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { RequestError } from '@octokit/request-error';
 import Bottleneck from 'bottleneck';
+import { abortError } from './abortError.ts';
+import { cancellableBackoff, type BackoffOptions } from './retryBackoff.ts';
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
-export type GithubClient = InstanceType<typeof ThrottledOctokit>;
-
-/** A rate limit the throttling plugin met: a 403/429 with remaining 0 (primary) or a secondary-limit message. */
-export type LimitHit = {
-  kind: 'primary' | 'secondary';
-  resource: 'core' | 'search';
-  /** Seconds the plugin asks to wait: until the reset + 1 (primary), retry-after or the fallback (secondary). */
-  retryAfterSeconds: number;
-  /** Retries already made for this request. */
-  retryCount: number;
-  route: string;
-};
+// The backoff plugin first: its hook runs inside the other two, once per attempt.
+const GithubOctokit = Octokit.plugin(cancellableBackoff, throttling, retry);
+export type GithubClient = InstanceType<typeof GithubOctokit>;
 
 export type GithubClientOptions = {
   baseUrl: string;
   token: string;
   userAgent?: string;
-  /** Per-request timeout. */
-  timeoutMs?: number;
-  /** False for one-shot checks that must answer now instead of waiting out a limit. */
-  waitOnLimits?: boolean;
+  /** Octokit's fetch; the limited fetch (limitedFetch.ts) holds and learns, this client only retries. */
   fetch?: typeof fetch;
   /**
-   * Does the waiting for a limit itself (so it can be reported and cancelled) and answers whether to
-   * retry. Without it the plugin sleeps retryAfterSeconds and retries.
+   * Times a request that met a rate limit is tried again (the limited fetch holds each try until the
+   * wait is over). Default 0: a one-shot check, which answers at once and has no use for the throttling
+   * plugin's spacing and queues either.
    */
-  onLimit?: (hit: LimitHit) => Promise<boolean>;
-  /** Seconds to wait on a secondary limit that comes without retry-after; GitHub asks for at least 60. */
-  secondaryFallbackSeconds?: number;
+  limitRetries?: number;
   /** Spacing between search requests (30 a minute → 2 s). */
   searchMinTimeMs?: number;
-  /** Base of the retry plugin's backoff on 5xx and network errors (retry n waits n² × base). */
+  /** Retries of a 5xx, a reset connection or a timeout (default 3), and the base of their backoff. */
+  retries?: number;
   retryBaseMs?: number;
+  /** When it aborts, the requests queued for their turn (search spacing, concurrency) drop out at once. */
+  signal?: AbortSignal;
 };
-
-const resourceOf = (url: string): LimitHit['resource'] => (url.startsWith('/search/') ? 'search' : 'core');
 
 /** The older secondary-limit text, which the throttling plugin (matching "secondary rate") lets through. */
 const ABUSE_MESSAGE = /abuse detection/i;
+/** The retry plugin's list, and 429: a limit is for the throttling plugin and the token's hold. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
-type HttpError = {
-  status?: number;
-  message?: string;
-  response?: { headers?: Record<string, string | undefined> };
-};
-
-/** Octokit with the throttling and retry plugins, pointed at github.com or a GitHub Enterprise host. */
+/**
+ * Octokit with the throttling and retry plugins, pointed at github.com or a GitHub Enterprise host. Every
+ * wait it has can be cut short: the backoff between retries and the queues of the throttling plugin end
+ * when `signal` (or the request's own) aborts, and an aborted request is never retried.
+ */
 export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const wait = options.waitOnLimits ?? true;
-  const { onLimit } = options;
-  const client = createOctokit(options, wait, onLimit);
-  if (onLimit) {
-    client.hook.wrap('request', async (request, endpoint) => {
-      for (let retryCount = 0; ; retryCount++) {
-        try {
-          return await request(endpoint);
-        } catch (error) {
-          const e = error as HttpError;
-          const limited = (e.status === 403 || e.status === 429) && ABUSE_MESSAGE.test(e.message ?? '');
-          const retryAfterSeconds =
-            Number(e.response?.headers?.['retry-after']) || (options.secondaryFallbackSeconds ?? 60);
-          const route = `${endpoint.method} ${endpoint.url}`;
-          if (
-            !limited ||
-            !(await onLimit({
-              kind: 'secondary',
-              resource: resourceOf(endpoint.url),
-              retryAfterSeconds,
-              retryCount,
-              route,
-            }))
-          ) {
-            throw error;
-          }
-        }
-      }
-    });
-  }
-  return client;
-}
-
-function createOctokit(
-  options: GithubClientOptions,
-  wait: boolean,
-  onLimit: GithubClientOptions['onLimit'],
-): GithubClient {
-  const handler =
-    (kind: LimitHit['kind']) =>
-    (
-      retryAfterSeconds: number,
-      request: { method: string; url: string },
-      _octokit: unknown,
-      retryCount: number,
-    ) =>
-      onLimit
-        ? onLimit({
-            kind,
-            resource: resourceOf(request.url),
-            retryAfterSeconds,
-            retryCount,
-            route: `${request.method} ${request.url}`,
-          })
-        : wait;
-  return new ThrottledOctokit({
+  const backoff: BackoffOptions = { baseMs: options.retryBaseMs };
+  const search = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.searchMinTimeMs ?? 2000 });
+  const global = new Bottleneck.Group({ maxConcurrent: 10 });
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      for (const group of [search, global])
+        for (const { limiter } of group.limiters()) void limiter.stop({ dropWaitingJobs: true });
+    },
+    { once: true },
+  );
+  const retryLimit = (retryCount: number) =>
+    retryCount < (options.limitRetries ?? 0) && !options.signal?.aborted;
+  const limitHandler = (_after: number, _request: unknown, _octokit: unknown, retryCount: number) =>
+    retryLimit(retryCount);
+  const client = new GithubOctokit({
     auth: options.token || undefined,
     baseUrl: options.baseUrl,
     userAgent: options.userAgent ?? 'code-helper-ingest',
-    request: {
-      fetch: options.fetch,
-      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
-    },
+    request: { fetch: options.fetch },
+    backoff,
     throttle: {
-      enabled: wait,
-      onRateLimit: handler('primary'),
-      onSecondaryRateLimit: handler('secondary'),
-      fallbackSecondaryRateRetryAfter: options.secondaryFallbackSeconds ?? 60,
-      // onLimit has already waited when it answers, so the plugin retries at once.
-      ...(onLimit ? { retryAfterBaseValue: 0 } : {}),
-      ...(options.searchMinTimeMs !== undefined
-        ? { search: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.searchMinTimeMs }) }
-        : {}),
+      enabled: (options.limitRetries ?? 0) > 0,
+      onRateLimit: limitHandler,
+      onSecondaryRateLimit: limitHandler,
+      // The limited fetch holds the retry until the wait is over: the plugin itself waits nothing.
+      retryAfterBaseValue: 0,
+      search,
+      ...({ global } as object),
     },
-    retry: {
-      enabled: wait,
-      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
-    },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: 0, doNotRetry: DO_NOT_RETRY },
   });
+  client.hook.wrap('request', async (request, endpoint) => {
+    const signal = endpoint.request?.signal as AbortSignal | undefined;
+    for (let retryCount = 0; ; retryCount++) {
+      try {
+        return await request(endpoint);
+      } catch (error) {
+        const aborted = signal?.aborted ? signal : options.signal?.aborted ? options.signal : undefined;
+        if (aborted) throw abortError(aborted);
+        const abuse =
+          error instanceof RequestError &&
+          (error.status === 403 || error.status === 429) &&
+          ABUSE_MESSAGE.test(error.message);
+        if (!abuse || !retryLimit(retryCount)) throw error;
+      }
+    }
+  });
+  return client;
 }

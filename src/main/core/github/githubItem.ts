@@ -4,7 +4,7 @@ import type { Language } from '../../../shared/settings.ts';
 import { codeStructure } from '../text/codeStructure.ts';
 import { linesOfCode } from '../text/linesOfCode.ts';
 import { maskCode } from '../text/maskCode.ts';
-import type { Repo } from './repoDiscovery.ts';
+import type { Repo } from './repoObject.ts';
 import { contentHashOf } from '../store/itemStore.ts';
 
 export type RepoFile = { path: string; text: string; size: number; blobSha: string; language: Language };

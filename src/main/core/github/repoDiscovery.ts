@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GithubSettings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { GithubClient } from './githubClient.ts';
+import { readRepo, type Repo } from './repoObject.ts';
 import {
   addDays,
   daysBetween,
@@ -11,21 +12,10 @@ import {
   type Slice,
 } from './searchQuery.ts';
 
-export const repoSchema = z.object({
-  name: z.string(),
-  full_name: z.string().regex(/^[^/]+\/[^/]+$/),
-  owner: z.object({ login: z.string() }),
-  html_url: z.string(),
-  stargazers_count: z.number(),
-  pushed_at: z.string().nullable(),
-  default_branch: z.string(),
-  license: z.object({ spdx_id: z.string().nullable() }).nullable(),
-});
-export type Repo = z.infer<typeof repoSchema>;
-
 const searchPageSchema = z.object({
   total_count: z.number(),
-  incomplete_results: z.boolean(),
+  // Absent in older answers (the 2014 recording).
+  incomplete_results: z.boolean().nullish().catch(null),
   items: z.array(z.unknown()),
 });
 
@@ -39,8 +29,10 @@ export type DiscoveryDeps = {
   client: GithubClient;
   signal: AbortSignal;
   log: Logger;
-  /** A search page or a repository entry that could not be read; discovery goes on. */
+  /** A search page that could not be had or read; discovery goes on. */
   onError(message: string): void;
+  /** A repository object too broken to use (e.g. no full_name): skipped, discovery goes on. */
+  onSkip(subject: string, reason: 'unreadable_repository', detail: string): void;
   /** Repositories the searches report in all (before slicing), once each search has answered. */
   onTotal?(total: number): void;
   today?: () => string;
@@ -91,9 +83,9 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
     deps.log.warn('GitHub search timed out and returned partial results', { q, page });
   const repos: Repo[] = [];
   for (const item of parsed.data.items) {
-    const repo = repoSchema.safeParse(item);
-    if (repo.success) repos.push(repo.data);
-    else deps.onError(`Unreadable repository in the search answer for "${q}"`);
+    const reading = readRepo(item);
+    if ('repo' in reading) repos.push(reading.repo);
+    else deps.onSkip(reading.subject, 'unreadable_repository', reading.problem);
   }
   return { total: parsed.data.total_count, repos };
 }
@@ -166,10 +158,13 @@ async function* sliced(
       yield { repo, cursor: cursorOf(slice, page) };
     }
     firstPage = 1;
-    const canSlice = !(base.custom && /\bstars:/.test(base.rest));
-    if (first.total <= SEARCH_CAP || lowest === Infinity || !canSlice) {
-      if (first.total > SEARCH_CAP)
-        deps.log.warn('The custom query matches more than 1,000 repositories; taking the first 1,000', { q });
+    if (first.total <= SEARCH_CAP) return;
+    if (base.custom && /\bstars:/.test(base.rest)) {
+      deps.log.warn('The custom query matches more than 1,000 repositories; taking the first 1,000', { q });
+      return;
+    }
+    if (lowest === Infinity) {
+      deps.log.warn('The search gave no readable repository to walk down from; stopping this search', { q });
       return;
     }
     if (lowest === slice.stars.max || lowest <= slice.stars.min) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { GithubSettings } from '../../../shared/settings.ts';
 import type { Database } from '../store/database.ts';
-import type { Repo } from './repoDiscovery.ts';
+import type { Repo } from './repoObject.ts';
 
 /** A hash of the settings that decide which files of a repository are kept. */
 export function fileFiltersKey(settings: GithubSettings): string {

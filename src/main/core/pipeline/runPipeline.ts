@@ -97,15 +97,21 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
    * quota found spent stops the source until it resets, without another request; another spent quota
    * (hourly) is not a failure either: the collector waits for the reset.
    */
-  async function healthy(source: SourceId, tracker: SourceMetricsTracker): Promise<boolean> {
+  async function healthy(
+    source: SourceId,
+    tracker: SourceMetricsTracker,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     tracker.setStatus('checking');
     const definition = SOURCE_REGISTRY[source];
     const check = deps.healthChecks?.[source] ?? definition.checkConnection;
-    const report = await check(settings, fetchForRun).catch((error: unknown): ConnectionReport => ({
-      source,
-      status: 'error',
-      message: String(error),
-    }));
+    const report = await check(settings, fetchForRun, { signal }).catch(
+      (error: unknown): ConnectionReport => ({
+        source,
+        status: 'error',
+        message: String(error),
+      }),
+    );
     if (definition.stopsWhenSpent && report.quotaRemaining === 0 && report.resetAt) {
       tracker.setStatus(
         'stopped',
@@ -131,7 +137,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     const saved = checkpointSummary(handle.initial);
     if (saved) tracker.restore(saved.progress);
     // A source that completed earlier in this run (resumed after another one stopped) is not checked again.
-    if (!saved?.completed && !(await healthy(source, tracker))) return undefined;
+    if (!saved?.completed && !(await healthy(source, tracker, signal))) return undefined;
     if (signal.aborted) return undefined;
     tracker.setStatus('running');
     const collector = deps.collectors?.[source] ?? SOURCE_REGISTRY[source].collect;

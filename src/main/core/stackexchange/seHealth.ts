@@ -1,5 +1,6 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import { formatQuota, networkFailureReason } from '../health/describeFailure.ts';
+import { retryTransient } from '../health/retryTransient.ts';
 import {
   availableInMs,
   isKeyError,
@@ -10,32 +11,49 @@ import {
   type SeWrapper,
 } from './seResponse.ts';
 
-/** "Test connection" for Stack Exchange: GET /info on the site, which reports the quota left. */
+/** Worth another try: a 5xx (or a body that is not JSON with it), a reset connection, a timeout. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof StackExchangeError)
+    return error.errorId === 500 || error.errorId === 503 || (error.errorId === 0 && error.httpStatus >= 500);
+  const code = networkFailureReason(error);
+  return code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN';
+}
+
+export type SeCheckDeps = {
+  fetch?: typeof fetch;
+  /** Per attempt (default 10 s). */
+  timeoutMs?: number;
+  now?: () => Date;
+  /** Base of the backoff between tries (n² × base; default 500 ms). */
+  retryBaseMs?: number;
+  /** Cancels the check (a run cancelled while it checks its sources). */
+  signal?: AbortSignal;
+};
+
+/**
+ * "Test connection" for Stack Exchange, and the check before a run: GET /info on the site, which reports
+ * the quota left. A 5xx, a reset connection or a timeout is tried again a few times with backoff.
+ */
 export async function checkStackExchangeConnection(
   target: { baseUrl: string; key: string; site: string },
-  deps: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {},
+  deps: SeCheckDeps = {},
 ): Promise<ConnectionReport> {
   const doFetch = deps.fetch ?? fetch;
   const url = new URL(`${target.baseUrl}/info`);
   url.searchParams.set('site', target.site);
   if (target.key) url.searchParams.set('key', target.key);
-  let response: Response;
-  try {
-    response = await doFetch(url, {
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  const info = async () => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await doFetch(url, {
       headers: { 'accept-encoding': 'gzip' },
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+      signal: deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout,
     });
-  } catch (error) {
-    const code = networkFailureReason(error);
-    return {
-      source: 'stackoverflow',
-      status: 'unreachable',
-      message: `Cannot reach Stack Exchange at ${target.baseUrl}${code ? ` (${code})` : ''}. Check the URL and your network.`,
-    };
-  }
+    return (await readSeBody(response)) as SeWrapper<unknown>;
+  };
   const resetAt = nextUtcMidnight(deps.now?.() ?? new Date());
   try {
-    const body = (await readSeBody(response)) as SeWrapper<unknown>;
+    const body = await retryTransient(info, { baseMs: deps.retryBaseMs, signal: deps.signal, isTransient });
     const keyNote = target.key ? '' : ' (no key: 300 a day; a key gives 10,000)';
     return {
       source: 'stackoverflow',
@@ -49,7 +67,14 @@ export async function checkStackExchangeConnection(
       resetAt,
     };
   } catch (error) {
-    if (!(error instanceof StackExchangeError)) throw error;
+    if (!(error instanceof StackExchangeError)) {
+      const code = networkFailureReason(error);
+      return {
+        source: 'stackoverflow',
+        status: 'unreachable',
+        message: `Cannot reach Stack Exchange at ${target.baseUrl}${code ? ` (${code})` : ''}. Check the URL and your network.`,
+      };
+    }
     if (isKeyError(error)) {
       return {
         source: 'stackoverflow',
