@@ -69,6 +69,10 @@ export const githubSettingsSchema = z.object({
   maxRepos: count(1, 100_000, 'repositories').default(100),
   maxFilesPerRepo: count(1, 100_000, 'files').default(200),
   maxFileSizeKb: count(1, 100_000, 'KB').default(256),
+  /** A repository whose archive unpacks to more than this is skipped (a gzip bomb, a data dump). */
+  maxInflatedMb: count(1, 100_000, 'MB').default(2048),
+  /** A repository whose archive holds more entries (files and folders) than this is skipped. */
+  maxArchiveEntries: count(1, 10_000_000, 'entries').default(100_000),
   includeGlobs: z.array(glob).max(100).default([]),
   excludeGlobs: z.array(glob).max(100).default(DEFAULT_EXCLUDE_GLOBS),
 });

@@ -12,6 +12,8 @@ const SKIP_REASON_WORDS: Record<string, string> = {
   generated: 'generated code',
   max_files: 'past the files-per-repository limit',
   archive_failed: 'archive could not be read',
+  archive_too_large: 'archive unpacks past the size cap',
+  archive_too_many_entries: 'archive holds more entries than the cap',
   unchanged_repo: 'repository unchanged since it was read',
   unreadable_repository: 'repository object in the search answer unusable',
   repo_empty: 'empty repository',

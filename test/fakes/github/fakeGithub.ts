@@ -14,7 +14,7 @@ import { createPenaltyBox, type SecondaryLimit } from './penalty.ts';
 import { createBucket, rateLimitHeaders, refresh, type RateLimitBucket } from './rateLimitBucket.ts';
 import { repoJson, type RepoShape } from './repoJson.ts';
 import { repoMatcher } from './searchQuery.ts';
-import { buildTarGz, type TarEntry } from './tarball.ts';
+import { buildBomb, buildTarGz, type Bomb, type TarEntry } from './tarball.ts';
 
 export type FakeGithubOptions = {
   /** Tokens the fake accepts, mapped to the login they belong to. */
@@ -128,7 +128,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     resource: 'core' | 'search' | undefined,
     endpoint: FaultEndpoint,
     repo?: string,
-  ): Promise<FakeResponse | 'handled' | 'truncated' | undefined> {
+  ): Promise<FakeResponse | 'handled' | 'truncated' | { bomb: Bomb } | undefined> {
     fake.arrivals.push({ endpoint, repo, at: Date.now() });
     const { authorization } = req.headers;
     const buckets = bucketsOf(authorization);
@@ -214,7 +214,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   ): Promise<FakeResponse | undefined> {
     const refused = await gate(req, res, 'core', endpoint, `${req.params.owner}/${req.params.repo}`);
     if (refused === 'handled') return undefined;
-    if (refused && refused !== 'truncated') return refused;
+    if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
     const repo = findRepo(req.params);
     const { core: bucket } = bucketsOf(req.headers.authorization);
     if (!repo || (repo.empty && endpoint === 'tarball'))
@@ -233,7 +233,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       handle: async (req, res) => {
         const refused = await gate(req, res, undefined, 'rate_limit');
         if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated') return refused;
+        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
         const buckets = bucketsOf(req.headers.authorization);
         refresh(buckets.core);
         refresh(buckets.search);
@@ -267,7 +267,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         }
         const refused = await gate(req, res, 'core', 'user');
         if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated') return refused;
+        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
         const name = tokens[tokenOf(req.headers.authorization) ?? ''];
         return {
           status: 200,
@@ -283,7 +283,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       handle: async (req, res) => {
         const refused = await gate(req, res, 'search', 'search');
         if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated') return refused;
+        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
         const bucket = bucketsOf(req.headers.authorization).search;
         const q = req.url.searchParams.get('q') ?? '';
         const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30), 100);
@@ -347,9 +347,12 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         const repo = findRepo(req.params);
         const fault = await gate(req, res, undefined, 'codeload', `${req.params.owner}/${req.params.repo}`);
         if (fault === 'handled') return undefined;
-        if (fault && fault !== 'truncated') return fault;
+        if (fault && fault !== 'truncated' && !('bomb' in fault)) return fault;
         if (!repo) return { status: 404, body: 'Not Found' };
-        const archive = buildTarGz(topFolder(repo), repo.commitSha, filesOf(repo));
+        const archive =
+          typeof fault === 'object' && 'bomb' in fault
+            ? buildBomb(topFolder(repo), fault.bomb)
+            : buildTarGz(topFolder(repo), repo.commitSha, filesOf(repo));
         const disposition = {
           'content-type': 'application/x-gzip',
           'content-disposition': `attachment; filename=${topFolder(repo)}.tar.gz`,

@@ -1,4 +1,5 @@
 import type { FakeResponse } from '../httpServer.ts';
+import type { Bomb } from './tarball.ts';
 
 export type FaultEndpoint =
   'search' | 'repo' | 'tarball' | 'codeload' | 'tree' | 'blob' | 'user' | 'rate_limit';
@@ -15,6 +16,7 @@ export type FaultEndpoint =
  * - slow: the real answer after `delayMs`
  * - reset: the connection closed without an answer (ECONNRESET, "other side closed")
  * - hang: no answer at all, until the client gives up
+ * - bomb: (codeload) a small archive that inflates to `bomb.inflatedMb` or holds `bomb.entries` files
  */
 export type Fault = {
   endpoint: FaultEndpoint;
@@ -30,13 +32,15 @@ export type Fault = {
     | 'truncated'
     | 'slow'
     | 'reset'
-    | 'hang';
+    | 'hang'
+    | 'bomb';
   status?: number;
   body?: FakeResponse['body'];
   headers?: Record<string, string>;
   retryAfterSeconds?: number;
   resetInSeconds?: number;
   delayMs?: number;
+  bomb?: Bomb;
   /** How many requests it affects; 1 when absent. */
   times?: number;
 };
@@ -64,7 +68,7 @@ export const MESSAGES = {
 };
 
 /** What a scripted fault makes the fake do: an answer, or one of the misbehaviours without one. */
-export type FaultAction = FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number };
+export type FaultAction = FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number } | { bomb: Bomb };
 
 /** The answer a fault scripts; `base` holds the rate-limit headers the answer would have carried. */
 export function faultAction(fault: Fault, base: Record<string, string>, resource: string): FaultAction {
@@ -76,6 +80,8 @@ export function faultAction(fault: Fault, base: Record<string, string>, resource
     case 'reset':
     case 'hang':
       return fault.kind;
+    case 'bomb':
+      return { bomb: fault.bomb ?? { inflatedMb: 4096 } };
     case 'malformed':
       return {
         status: 200,

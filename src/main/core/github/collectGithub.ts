@@ -4,6 +4,7 @@ import { createCollectorRun } from '../collectors/collectorRun.ts';
 import { createGithubClient } from './githubClient.ts';
 import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { createLimitedFetch, type WaitNotice } from './limitedFetch.ts';
+import { ArchiveCapError } from './archiveCaps.ts';
 import { readRepoArchive } from './repoArchive.ts';
 import { fileFiltersKey, repoLedger } from './repoLedger.ts';
 import { createDiscoveryCursors } from './discoveryCursors.ts';
@@ -110,18 +111,24 @@ export async function collectGithub(
       skip: (path, reason) => skip(`${repo.full_name}/${path}`, reason, undefined, repo),
     });
     const ref = { owner: repo.owner.login, name: repo.name, ref: repo.default_branch };
+    const caps = {
+      maxInflatedBytes: settings.maxInflatedMb * 1024 ** 2,
+      maxEntries: settings.maxArchiveEntries,
+    };
     try {
       await readRepoArchive(ref, selector, {
         client,
         signal,
         fetch: ctx.fetch ?? fetch,
         maxArchiveBytes: deps.maxArchiveBytes ?? 512 * 1024 ** 2,
+        caps,
       });
       return;
     } catch (error) {
       // An API answer other than 404 is the repository's fate; anything else (a broken archive) falls back.
       const status = statusOf(error);
-      if (signal.aborted || (status !== undefined && status !== 404)) throw error;
+      if (signal.aborted || error instanceof ArchiveCapError || (status !== undefined && status !== 404))
+        throw error;
       const detail = (error as Error).message;
       ctx.log.warn('Archive failed; falling back to tree + blobs', {
         repository: repo.full_name,
@@ -130,7 +137,7 @@ export async function collectGithub(
       skip(repo.full_name, 'archive_failed', detail, repo);
       ctx.emit({ type: 'skip', source: 'github', subject: repo.full_name, reason: 'archive_failed', detail });
     }
-    await readRepoTree(ref, selector, { client, signal, log: ctx.log });
+    await readRepoTree(ref, selector, { client, signal, log: ctx.log, maxEntries: caps.maxEntries });
   }
 
   async function collectRepoSafely(found: DiscoveredRepo): Promise<void> {
@@ -153,7 +160,12 @@ export async function collectGithub(
       const status = statusOf(error);
       const message = (error as Error).message ?? String(error);
       if (status === 401) return run.fail('token rejected');
-      const reason = status !== undefined ? REPO_SKIPS[status] : undefined;
+      const reason =
+        error instanceof ArchiveCapError
+          ? error.reason
+          : status !== undefined
+            ? REPO_SKIPS[status]
+            : undefined;
       if (reason) {
         skip(repo.full_name, reason, message, repo);
         ctx.emit({ type: 'skip', source: 'github', subject: repo.full_name, reason, detail: message });

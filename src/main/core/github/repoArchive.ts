@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
 import type { GithubClient } from './githubClient.ts';
+import { ArchiveCapError, tooManyEntries, type ArchiveCaps } from './archiveCaps.ts';
 import type { RepoFileSelector } from './repoFileSelector.ts';
 
 /** The archive could not be read (codeload error, corrupt or truncated gzip/tar, too big): fall back. */
@@ -15,29 +16,36 @@ export type ArchiveDeps = {
   signal: AbortSignal;
   /** For the codeload download, which is not an API call. */
   fetch: typeof fetch;
+  /** A download larger than this (compressed) falls back to tree + blobs. */
   maxArchiveBytes: number;
+  caps: ArchiveCaps;
 };
 
-/** Fails the stream once more than `max` bytes went through. */
-function byteLimit(max: number): Transform {
+/** Fails the stream with `error()` once more than `max` bytes went through. */
+function byteLimit(max: number, error: () => Error): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      done(
-        seen > max ? new ArchiveError(`archive larger than ${Math.round(max / 1024 ** 2)} MB`) : null,
-        chunk,
-      );
+      done(seen > max ? error() : null, chunk);
     },
   });
 }
 
-/** Feeds the tar parser and resolves when it has read the whole archive. */
-function untar(selector: RepoFileSelector) {
+const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+
+/** Feeds the tar parser and resolves when it has read the whole archive, or `maxEntries` were too few. */
+function untar(selector: RepoFileSelector, maxEntries: number) {
   return async (chunks: AsyncIterable<Buffer>) => {
+    let entries = 0;
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry: ReadEntry) => {
+        if (++entries > maxEntries) {
+          entry.resume();
+          parser.abort(tooManyEntries(maxEntries));
+          return;
+        }
         // Entries sit under "{owner}-{repo}-{sha}/".
         const path = entry.path.slice(entry.path.indexOf('/') + 1);
         if (entry.type !== 'File' || !path || !selector.wants(path, entry.size)) {
@@ -55,11 +63,18 @@ function untar(selector: RepoFileSelector) {
         });
       },
     });
+    let failed = false;
     const done = new Promise<void>((resolve, reject) => {
       parser.on('end', resolve);
-      parser.on('error', reject);
+      parser.on('error', (error: Error) => {
+        failed = true;
+        reject(error);
+      });
     });
-    for await (const chunk of chunks) parser.write(chunk);
+    for await (const chunk of chunks) {
+      if (failed) break;
+      parser.write(chunk);
+    }
     parser.end();
     await done;
   };
@@ -69,7 +84,8 @@ function untar(selector: RepoFileSelector) {
  * One API request per repository: GET /repos/{o}/{r}/tarball/{ref} answers 302 to codeload, whose
  * download is streamed through gunzip and untar; the selector sees every file and reads only those it
  * wants. API errors (401, 403, 404, limits) are thrown as Octokit RequestErrors; a broken download as
- * ArchiveError (or a zlib/tar error).
+ * ArchiveError (or a zlib/tar error); an archive past a cap (unpacked size, entries) as ArchiveCapError as
+ * soon as the cap is passed, so neither time nor memory goes into the rest of it.
  */
 export async function readRepoArchive(
   repo: { owner: string; name: string; ref: string },
@@ -88,9 +104,20 @@ export async function readRepoArchive(
   if (!download.ok || !download.body) throw new ArchiveError(`archive download answered ${download.status}`);
   await pipeline(
     Readable.fromWeb(download.body as import('node:stream/web').ReadableStream),
-    byteLimit(deps.maxArchiveBytes),
+    byteLimit(
+      deps.maxArchiveBytes,
+      () => new ArchiveError(`archive larger than ${mb(deps.maxArchiveBytes)}`),
+    ),
     zlib.createGunzip(),
-    untar(selector),
+    byteLimit(
+      deps.caps.maxInflatedBytes,
+      () =>
+        new ArchiveCapError(
+          'archive_too_large',
+          `the archive unpacks to more than ${mb(deps.caps.maxInflatedBytes)} (github.maxInflatedMb)`,
+        ),
+    ),
+    untar(selector, deps.caps.maxEntries),
     { signal: deps.signal },
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
 import type { GithubClient } from './githubClient.ts';
+import { tooManyEntries } from './archiveCaps.ts';
 import type { RepoFileSelector } from './repoFileSelector.ts';
 
 /** An API answer that is not what GitHub documents (e.g. not JSON). */
@@ -16,7 +17,7 @@ const treeSchema = z.object({
 });
 const blobSchema = z.object({ content: z.string(), encoding: z.string() });
 
-export type TreeDeps = { client: GithubClient; signal: AbortSignal; log: Logger };
+export type TreeDeps = { client: GithubClient; signal: AbortSignal; log: Logger; maxEntries: number };
 
 /**
  * The fallback when the archive fails: the recursive tree (1 request), then one blob request per file
@@ -36,6 +37,7 @@ export async function readRepoTree(
   });
   const tree = treeSchema.safeParse(answer.data);
   if (!tree.success) throw new MalformedAnswerError(`unreadable tree of ${repo.owner}/${repo.name}`);
+  if (tree.data.tree.length > deps.maxEntries) throw tooManyEntries(deps.maxEntries);
   if (tree.data.truncated)
     deps.log.warn('GitHub truncated the tree; collecting the part it gave', {
       repo: `${repo.owner}/${repo.name}`,

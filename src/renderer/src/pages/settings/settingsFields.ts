@@ -104,6 +104,20 @@ const github: SectionSpec<'github'> = {
       thousands: true,
     },
     {
+      key: 'maxInflatedMb',
+      kind: 'number',
+      label: 'Maximum unpacked archive (MB)',
+      description: 'A repository whose archive unpacks to more is skipped, with its reason.',
+      thousands: true,
+    },
+    {
+      key: 'maxArchiveEntries',
+      kind: 'number',
+      label: 'Maximum archive entries',
+      description: 'A repository with more files and folders than this is skipped, with its reason.',
+      thousands: true,
+    },
+    {
       key: 'includeGlobs',
       kind: 'tags',
       label: 'Include globs',
