@@ -47,7 +47,7 @@ describe('cancel ends every wait at once', () => {
 
   it('ends a secondary limit wait and the search spacing queue', async () => {
     const fake = await fakeWith();
-    fake.secondaryLimits.push({ onRequest: 2, windowSeconds: 60 });
+    fake.secondaryLimits.push({ onRequest: 1, windowSeconds: 60 });
     const run = makeRun(githubSettings(fake));
     const work = collect(run, { searchMinTimeMs: 30_000, progressIntervalMs: 50 });
     await until(() => run.events.some((e) => e.type === 'wait'));

@@ -10,7 +10,8 @@ import { collect, githubSettings, makeRun, storedItems } from './harness.ts';
 
 let fake: FakeGithub;
 beforeAll(async () => {
-  fake = await startFakeGithub({ corpus: { repos: 12 } });
+  // Each run searches once per language; the tests share the fake and its search quota.
+  fake = await startFakeGithub({ corpus: { repos: 12 }, searchLimit: 100 });
 });
 afterAll(() => fake.close());
 

@@ -62,6 +62,8 @@ export type FakeGithub = FakeServer & {
   arrivals: { endpoint: FaultEndpoint; repo?: string; at: number }[];
   /** The files of a repository (built on first use). */
   filesOf(repo: FakeRepo): TarEntry[];
+  /** Qualifiers the search pretends not to know (e.g. ["stars"]: every slice answers the same). */
+  searchIgnores: string[];
   /** Set by a test to reshape (break) repository objects in search answers. */
   mangle?: (json: Record<string, unknown>, repo: FakeRepo) => unknown;
 };
@@ -300,7 +302,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           };
         }
         const found = repos
-          .filter(repoMatcher(q))
+          .filter(repoMatcher(q, fake.searchIgnores))
           .sort((a, b) => b.stars - a.stars || `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`));
         return {
           status: 200,
@@ -453,6 +455,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     repos,
     faults,
     searches: [],
+    searchIgnores: [],
     arrivals: [],
     filesOf,
   });

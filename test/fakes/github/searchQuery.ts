@@ -29,8 +29,11 @@ const DAY = 86_400_000;
 const date = (s: string) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
 const inRange = (v: number, r: Range) => v >= r.min && v <= r.max;
 
-/** A filter for the qualifiers the collector uses; free text and unknown qualifiers are ignored. */
-export function repoMatcher(q: string): (repo: FakeRepo) => boolean {
+/**
+ * A filter for the qualifiers the collector uses; free text and unknown qualifiers are ignored, and so
+ * are those in `ignored` (a search that keeps answering the same results whatever the slice).
+ */
+export function repoMatcher(q: string, ignored: readonly string[] = []): (repo: FakeRepo) => boolean {
   const tests: ((r: FakeRepo) => boolean)[] = [];
   const languages: string[] = [];
   let fork = 'false';
@@ -39,6 +42,7 @@ export function repoMatcher(q: string): (repo: FakeRepo) => boolean {
     if (colon < 0) continue;
     const key = token.slice(0, colon).toLowerCase();
     const value = token.slice(colon + 1);
+    if (ignored.includes(key)) continue;
     if (key === 'language') languages.push(value.toLowerCase());
     else if (key === 'stars') {
       const r = range(value, Number, 1);

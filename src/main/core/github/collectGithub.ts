@@ -39,6 +39,18 @@ type GithubPosition = {
   reposDone: string[];
 };
 
+const NO_TOKEN_WARNING =
+  'No GitHub token: 60 requests an hour and 10 searches a minute for this IP address; a token gives 5,000 an hour';
+
+/** What the figures of a completed run do not say: fewer repositories matched, no token was used. */
+function endReason(matched: number | undefined, token: string): string | undefined {
+  const parts = [
+    matched !== undefined && `only ${matched.toLocaleString('en-US')} repositories match`,
+    !token && 'ran without a GitHub token: 60 requests an hour for this IP address',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 /** Per-repository answers that skip the repository rather than count an error. */
 const REPO_SKIPS: Record<number, string> = {
   403: 'repo_forbidden',
@@ -96,6 +108,7 @@ export async function collectGithub(
     searchMinTimeMs: deps.searchMinTimeMs,
     retryBaseMs: deps.retryBaseMs,
   });
+  if (!settings.token) ctx.log.warn(NO_TOKEN_WARNING);
   const webBase = webBaseOf(settings.baseUrl);
   const ledger = repoLedger(ctx.db, fileFiltersKey(settings));
 
@@ -183,6 +196,8 @@ export async function collectGithub(
     }
   }
 
+  /** How many repositories match in all, when the searches ran out before the maximum. */
+  let matched: number | undefined;
   const repos = discoverRepositories(
     settings,
     {
@@ -196,6 +211,10 @@ export async function collectGithub(
         ctx.emit({ type: 'skip', source: 'github', subject, reason, detail });
       },
       onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
+      onExhausted: (n) => {
+        matched = n;
+        progress.total = n;
+      },
     },
     resumed && {
       cursors: resumed.discovery.map((c) => c ?? undefined),
@@ -222,7 +241,7 @@ export async function collectGithub(
         else throw error;
       }
       if (!signal.aborted) progress.total = progress.done;
-      return undefined;
+      return endReason(matched, settings.token);
     },
   );
 }

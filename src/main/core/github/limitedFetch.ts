@@ -55,16 +55,20 @@ export function createLimitedFetch(options: LimitedFetchOptions) {
   const counts: Record<Resource, number> = { core: 0, search: 0 };
   let announced = 0;
 
+  /** Reports a wait once, as soon as it is known (the answer that starts it, or the request it holds). */
+  function announce(block: Block): void {
+    if (block.until === announced) return;
+    announced = block.until;
+    options.notify?.({ reason: block.reason, until: new Date(block.until) });
+  }
+
   async function admit(resource: Resource, signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       if (signal?.aborted) throw abortError(signal);
       const block = options.limits.blocked(resource, options.concurrency);
       if (!block) return;
       if (!options.wait) throw new HeldByLimitError(block);
-      if (block.until !== announced) {
-        announced = block.until;
-        options.notify?.({ reason: block.reason, until: new Date(block.until) });
-      }
+      announce(block);
       await options.sleep(block.until - now(), signal ?? new AbortController().signal);
     }
   }
@@ -99,6 +103,8 @@ export function createLimitedFetch(options: LimitedFetchOptions) {
       sentAt,
       options.secondaryFallbackMs,
     );
+    const block = options.wait && options.limits.blocked(resource, options.concurrency);
+    if (block) announce(block);
     return response;
   };
 

@@ -35,6 +35,8 @@ export type DiscoveryDeps = {
   onSkip(subject: string, reason: 'unreadable_repository', detail: string): void;
   /** Repositories the searches report in all (before slicing), once each search has answered. */
   onTotal?(total: number): void;
+  /** The searches ran out before `maxRepos`: this many repositories match in all. */
+  onExhausted?(matched: number): void;
   today?: () => string;
 };
 
@@ -105,26 +107,48 @@ async function* pages(
   }
 }
 
-/** A star value with more than 1,000 repositories: cut by pushed-date halves until each part fits. */
-async function* byPushedDate(
+type DateRange = { q: string; from: string; to: string; first: Page };
+
+async function dateRange(
   base: SearchBase,
   stars: number,
   from: string,
   to: string,
   deps: DiscoveryDeps,
-): AsyncGenerator<Repo> {
+): Promise<DateRange | undefined> {
   const q = searchQuery(base, { stars: { min: stars, max: stars }, pushed: { from, to } });
   const first = await searchPage(q, 1, deps);
-  if (!first) return;
-  if (first.total <= SEARCH_CAP || from === to) {
-    if (first.total > SEARCH_CAP)
-      deps.log.warn('More than 1,000 repositories on one day and star count; taking the first 1,000', { q });
-    for await (const { repo } of pages(q, first, 1, deps)) yield repo;
-    return;
+  return first && { q, from, to, first };
+}
+
+/**
+ * A star value with more than 1,000 repositories: cut by pushed-date halves until each part fits. Halves
+ * that hold more than their whole did were not cut at all (the search ignores the dates): then the first
+ * 1,000 are all there is to have.
+ */
+async function* byPushedDate(
+  range: DateRange,
+  stars: number,
+  base: SearchBase,
+  deps: DiscoveryDeps,
+): AsyncGenerator<Repo> {
+  const { q, from, to, first } = range;
+  if (first.total > SEARCH_CAP && from !== to) {
+    const middle = addDays(from, Math.floor(daysBetween(from, to) / 2));
+    const halves = [
+      await dateRange(base, stars, from, middle, deps),
+      await dateRange(base, stars, addDays(middle, 1), to, deps),
+    ];
+    const inHalves = halves.reduce((n, h) => n + (h?.first.total ?? 0), 0);
+    if (inHalves <= first.total) {
+      for (const half of halves) if (half) yield* byPushedDate(half, stars, base, deps);
+      return;
+    }
+    deps.log.warn('Cutting by push date does not narrow this search; taking its first 1,000', { q });
+  } else if (first.total > SEARCH_CAP) {
+    deps.log.warn('More than 1,000 repositories on one day and star count; taking the first 1,000', { q });
   }
-  const middle = addDays(from, Math.floor(daysBetween(from, to) / 2));
-  yield* byPushedDate(base, stars, from, middle, deps);
-  yield* byPushedDate(base, stars, addDays(middle, 1), to, deps);
+  for await (const { repo } of pages(q, first, 1, deps)) yield repo;
 }
 
 /**
@@ -144,6 +168,15 @@ async function* sliced(
   let firstPage = start?.page ?? 1;
   // A resumed stream's first answer covers only what is left: its total would mislead.
   let reported = start !== undefined;
+  /** What this search has given so far: a slice that adds nothing to it ends the walk. */
+  const known = new Set<string>();
+  let fresh = 0;
+  const found = (repo: Repo, cursor: SearchCursor) => {
+    const name = repo.full_name.toLowerCase();
+    if (!known.has(name)) fresh++;
+    known.add(name);
+    return { repo, cursor };
+  };
   while (!deps.signal.aborted) {
     const q = searchQuery(base, slice);
     const first = await searchPage(q, firstPage, deps);
@@ -152,11 +185,13 @@ async function* sliced(
       reportTotal(first.total);
       reported = true;
     }
+    fresh = 0;
     let lowest = Infinity;
     for await (const { repo, page } of pages(q, first, firstPage, deps)) {
       lowest = Math.min(lowest, repo.stargazers_count);
-      yield { repo, cursor: cursorOf(slice, page) };
+      yield found(repo, cursorOf(slice, page));
     }
+    const whole = firstPage === 1;
     firstPage = 1;
     if (first.total <= SEARCH_CAP) return;
     if (base.custom && /\bstars:/.test(base.rest)) {
@@ -167,18 +202,24 @@ async function* sliced(
       deps.log.warn('The search gave no readable repository to walk down from; stopping this search', { q });
       return;
     }
-    if (lowest === slice.stars.max || lowest <= slice.stars.min) {
+    const byDate = lowest === slice.stars.max || lowest <= slice.stars.min;
+    if (byDate) {
       // A thousand repositories share this star count: cut it by date, then go on below it.
       const from = base.pushedAfter ? addDays(base.pushedAfter, 1) : EARLIEST_PUSH;
       const cursor = cursorOf(slice, 1);
-      for await (const repo of byPushedDate(base, lowest, from, (deps.today ?? todayUtc)(), deps))
-        yield { repo, cursor };
+      const range = await dateRange(base, lowest, from, (deps.today ?? todayUtc)(), deps);
+      if (range) for await (const repo of byPushedDate(range, lowest, base, deps)) yield found(repo, cursor);
       if (lowest <= slice.stars.min) return;
-      slice = { stars: { min: slice.stars.min, max: lowest - 1 } };
-    } else {
-      // Repositories with exactly `lowest` stars may continue past the cut, so search them again.
-      slice = { stars: { min: slice.stars.min, max: lowest } };
     }
+    if (whole && fresh === 0) {
+      deps.log.info('Search slices no longer find new repositories; this search ends here', {
+        q,
+        repositories: known.size,
+      });
+      return;
+    }
+    // Repositories with exactly `lowest` stars may continue past the cut, so search them again.
+    slice = { stars: { min: slice.stars.min, max: byDate ? lowest - 1 : lowest } };
   }
 }
 
@@ -211,13 +252,18 @@ export async function* discoverRepositories(
     ),
   );
   const seen = new Set<string>(resume?.done.map((name) => name.toLowerCase()));
+  const unseen = (step: IteratorResult<{ repo: Repo }>) =>
+    step.done || !seen.has(step.value.repo.full_name.toLowerCase());
   let live = streams.map((generator, index) => ({ generator, index }));
+  // Every search's first page before the first repository: the total is known from the start.
+  const ahead = new Map<number, IteratorResult<{ repo: Repo; cursor: SearchCursor }>>();
+  for (const stream of live) ahead.set(stream.index, await stream.generator.next());
   while (live.length > 0 && seen.size < settings.maxRepos && !deps.signal.aborted) {
     const next: typeof live = [];
     for (const stream of live) {
-      let step = await stream.generator.next();
-      while (!step.done && seen.has(step.value.repo.full_name.toLowerCase()))
-        step = await stream.generator.next();
+      let step = ahead.get(stream.index) ?? (await stream.generator.next());
+      ahead.delete(stream.index);
+      while (!unseen(step)) step = await stream.generator.next();
       if (step.done) continue;
       next.push(stream);
       seen.add(step.value.repo.full_name.toLowerCase());
@@ -227,4 +273,8 @@ export async function* discoverRepositories(
     live = next;
   }
   await Promise.all(streams.map((s) => s.return(undefined)));
+  if (live.length === 0 && !deps.signal.aborted && seen.size < settings.maxRepos) {
+    deps.log.info(`Discovery ended: only ${seen.size} repositories match`);
+    deps.onExhausted?.(seen.size);
+  }
 }
