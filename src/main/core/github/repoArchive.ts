@@ -71,6 +71,8 @@ function untar(selector: RepoFileSelector, maxEntries: number) {
         reject(error);
       });
     });
+    // It may fail while a chunk is awaited, before `await done` below: not an unhandled rejection.
+    done.catch(() => undefined);
     for await (const chunk of chunks) {
       if (failed) break;
       parser.write(chunk);
