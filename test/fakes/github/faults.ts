@@ -68,7 +68,8 @@ export const MESSAGES = {
 };
 
 /** What a scripted fault makes the fake do: an answer, or one of the misbehaviours without one. */
-export type FaultAction = FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number } | { bomb: Bomb };
+export type FaultAction =
+  FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number } | { bomb: Bomb };
 
 /** The answer a fault scripts; `base` holds the rate-limit headers the answer would have carried. */
 export function faultAction(fault: Fault, base: Record<string, string>, resource: string): FaultAction {
