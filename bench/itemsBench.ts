@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { itemQuerySchema, EXPORT_FORMATS, type ItemQueryInput } from '../src/shared/itemsContract.ts';
 import { createItemQueryPool, type ItemQueries } from '../src/main/core/items/itemQueryPool.ts';
-import { itemRowidBounds } from '../src/main/core/items/listItems.ts';
+import { itemRowidBounds } from '../src/main/core/store/listItems.ts';
 import { runExport } from '../src/main/core/export/runExport.ts';
 import { openDatabase } from '../src/main/core/store/database.ts';
 import { seedItems } from '../test/fixtures/itemFactory.ts';

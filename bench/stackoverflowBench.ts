@@ -8,7 +8,7 @@ import {
   type AnswerStrategy,
 } from '../src/main/core/stackexchange/stackoverflowCollector.ts';
 import { openDatabase } from '../src/main/core/store/database.ts';
-import type { CollectorEvent } from '../src/shared/events.ts';
+import type { CollectorEvent } from '../src/shared/collectorEvents.ts';
 import { defaultSettings } from '../src/shared/settings.ts';
 import { startFakeStackExchange } from '../test/fakes/stackexchange/fakeStackExchange.ts';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { itemQuerySchema } from '../src/shared/itemsContract.ts';
 import { createItemQueryPool } from '../src/main/core/items/itemQueryPool.ts';
-import { itemRowidBounds, listItems } from '../src/main/core/items/listItems.ts';
+import { itemRowidBounds, listItems } from '../src/main/core/store/listItems.ts';
 import { openDatabase } from '../src/main/core/store/database.ts';
 import { upsertItems } from '../src/main/core/store/itemStore.ts';
 import { makeItems } from '../test/fixtures/itemFactory.ts';

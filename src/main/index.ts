@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createCore } from './core/createCore.ts';
 // electron-vite builds the query threads' module as a file of its own and gives its path.
+// eslint-disable-next-line boundaries/no-unknown-dependencies -- the "?modulePath" suffix is electron-vite's, not a file
 import itemQueryWorker from './core/items/itemQueryWorker.ts?modulePath';
 import { settingsInputOf } from './core/settings/settingsInput.ts';
 import { demoEnvironment } from './demoEnvironment.ts';

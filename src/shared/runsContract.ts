@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SourceProgress } from './events.ts';
+import type { SourceProgress } from './collectorEvents.ts';
 import { sourceIdSchema, type Settings, type SourceId } from './settings.ts';
 
 export type SourceStatus =

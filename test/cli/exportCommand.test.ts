@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listItems } from '../../src/main/core/items/listItems.ts';
+import { listItems } from '../../src/main/core/store/listItems.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import { itemQuerySchema } from '../../src/shared/itemsContract.ts';
 import { seedItems } from '../fixtures/itemFactory.ts';

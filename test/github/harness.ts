@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
 import type { CollectorContext } from '../../src/main/core/collectors/collector.ts';
 import { collectGithub, type GithubCollectorDeps } from '../../src/main/core/github/collectGithub.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import {
   collect,
   fakePerTest,

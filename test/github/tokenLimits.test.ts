@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { checkGithubConnection } from '../../src/main/core/github/githubHealth.ts';
 import { createTokenLimits, SECONDARY_FALLBACK_MS } from '../../src/main/core/github/tokenLimits.ts';
 import type { FakeGithub } from '../fakes/github/fakeGithub.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../src/main/core/items/ftsQuery.ts';
+import { toFtsQuery } from '../../src/main/core/store/ftsQuery.ts';
 
 const everywhere = (text: string) => toFtsQuery(text).everywhere;
 

@@ -6,8 +6,8 @@ import {
   type ItemQueryInput,
 } from '../../src/shared/itemsContract.ts';
 import type { CollectedItem } from '../../src/shared/items.ts';
-import { itemFacets } from '../../src/main/core/items/itemFacets.ts';
-import { listItems } from '../../src/main/core/items/listItems.ts';
+import { itemFacets } from '../../src/main/core/store/itemFacets.ts';
+import { listItems } from '../../src/main/core/store/listItems.ts';
 import { openDatabase, type Database } from '../../src/main/core/store/database.ts';
 import { upsertItems } from '../../src/main/core/store/itemStore.ts';
 import { makeItems } from '../fixtures/itemFactory.ts';

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemQuerySchema, type ItemQueryInput, type PageRequest } from '../../src/shared/itemsContract.ts';
-import { itemFacets } from '../../src/main/core/items/itemFacets.ts';
+import { itemFacets } from '../../src/main/core/store/itemFacets.ts';
 import {
   createItemQueryPool,
   ListFirstQueue,
   type ItemQueries,
 } from '../../src/main/core/items/itemQueryPool.ts';
-import { itemRowidBounds, listItems } from '../../src/main/core/items/listItems.ts';
+import { itemRowidBounds, listItems } from '../../src/main/core/store/listItems.ts';
 import { openDatabase, type Database } from '../../src/main/core/store/database.ts';
 import { upsertItems } from '../../src/main/core/store/itemStore.ts';
 import { makeItems } from '../fixtures/itemFactory.ts';

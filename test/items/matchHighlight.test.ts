@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MATCH_END, MATCH_START } from '../../src/shared/itemsContract.ts';
-import { searchTerms } from '../../src/main/core/items/ftsQuery.ts';
-import { highlightMatches, matchSnippet } from '../../src/main/core/items/matchHighlight.ts';
+import { searchTerms } from '../../src/main/core/store/ftsQuery.ts';
+import { highlightMatches, matchSnippet } from '../../src/main/core/store/matchHighlight.ts';
 
 const show = (s: string) => s.split(MATCH_START).join('[').split(MATCH_END).join(']');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { defaultSettings } from '../../src/shared/settings.ts';
 import type { CollectorContext } from '../../src/main/core/collectors/collector.ts';
 import { createCollectorRun } from '../../src/main/core/collectors/collectorRun.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
-import { checkpointStore } from '../../src/main/core/pipeline/runRecorder.ts';
+import { checkpointStore } from '../../src/main/core/store/runsTable.ts';
 import { openDatabase, type Database } from '../../src/main/core/store/database.ts';
 import { makeItems } from '../fixtures/itemFactory.ts';
 import { skipLog } from './harness.ts';

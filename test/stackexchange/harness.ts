@@ -1,4 +1,4 @@
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
 import type { CollectorContext } from '../../src/main/core/collectors/collector.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';

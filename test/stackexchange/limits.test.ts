@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextUtcMidnight } from '../../src/main/core/stackexchange/seResponse.ts';
 import { collectStackOverflow } from '../../src/main/core/stackexchange/stackoverflowCollector.ts';
-import type { CollectorEvent } from '../../src/shared/events.ts';
+import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import {
   startFakeStackExchange,
   type FakeStackExchange,

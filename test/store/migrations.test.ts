@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemQuerySchema } from '../../src/shared/itemsContract.ts';
-import { listItems } from '../../src/main/core/items/listItems.ts';
+import { listItems } from '../../src/main/core/store/listItems.ts';
 import { migrate, openDatabase, schemaVersion } from '../../src/main/core/store/database.ts';
 import { MIGRATIONS } from '../../src/main/core/store/migrations.ts';
 import { upsertItems } from '../../src/main/core/store/itemStore.ts';

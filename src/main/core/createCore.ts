@@ -8,7 +8,7 @@ import { createEventHub } from './eventHub.ts';
 import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
 import { createItemsApi } from './items/createItemsApi.ts';
 import { createItemQueryPool } from './items/itemQueryPool.ts';
-import { itemRowidBounds } from './items/listItems.ts';
+import { itemRowidBounds } from './store/listItems.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';

@@ -1,4 +1,4 @@
-import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
+import type { CollectorEvent, SourceProgress } from '../../../shared/collectorEvents.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';

@@ -1,4 +1,4 @@
-import type { ItemCounts, SourceProgress } from '../../../shared/events.ts';
+import type { ItemCounts, SourceProgress } from '../../../shared/collectorEvents.ts';
 import type { CollectedItem } from '../../../shared/items.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { emptyCounts, upsertItems, type SkipRecord } from '../store/itemStore.ts';

@@ -1,4 +1,4 @@
-import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
+import type { CollectorEvent, SourceProgress } from '../../../shared/collectorEvents.ts';
 
 /**
  * Emits a collector's progress at most once per interval (about 4 a second by default) plus a final one,

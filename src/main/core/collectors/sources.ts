@@ -1,5 +1,5 @@
 import type { ConnectionDraft, ConnectionReport } from '../../../shared/connection.ts';
-import type { SourceProgress } from '../../../shared/events.ts';
+import type { SourceProgress } from '../../../shared/collectorEvents.ts';
 import type { ItemSource } from '../../../shared/items.ts';
 import { SOURCES, type Settings, type SourceId } from '../../../shared/settings.ts';
 import { collectGithub } from '../github/collectGithub.ts';

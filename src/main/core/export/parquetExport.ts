@@ -1,6 +1,6 @@
 import { ParquetSchema, ParquetWriter } from '@dsnp/parquetjs';
 import type { CollectedItem } from '../../../shared/items.ts';
-import { itemColumns } from '../items/itemColumns.ts';
+import { itemColumns } from '../store/itemColumns.ts';
 import type { ExportWriter } from './exportWriter.ts';
 
 /** Columns worth filtering on in a dataframe, plus the full metadata as JSON. */

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat, ItemScope } from '../../../shared/itemsContract.ts';
-import { chunks, scopeRowids } from '../items/itemScope.ts';
+import { chunks, scopeRowids } from '../store/itemScope.ts';
 import type { Database } from '../store/database.ts';
 import { EXPORT_FORMAT_INFO } from './exportFormats.ts';
-import { itemsReader } from './readItems.ts';
+import { itemsReader } from '../store/readItems.ts';
 
 export type ExportProgress = { done: number; total: number };
 export type ExportOutcome = ExportProgress & { status: 'completed' | 'cancelled' };

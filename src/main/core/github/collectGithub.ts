@@ -6,7 +6,7 @@ import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { createLimitedFetch, type WaitNotice } from './limitedFetch.ts';
 import { ArchiveCapError } from './archiveCaps.ts';
 import { readRepoArchive } from './repoArchive.ts';
-import { fileFiltersKey, repoLedger } from './repoLedger.ts';
+import { fileFiltersKey, repoLedger } from '../store/repoLedger.ts';
 import { createDiscoveryCursors } from './discoveryCursors.ts';
 import { discoverRepositories, type DiscoveredRepo, type SearchCursor } from './repoDiscovery.ts';
 import type { Repo } from './repoObject.ts';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { SourceProgress } from '../../../shared/events.ts';
+import type { SourceProgress } from '../../../shared/collectorEvents.ts';
 
 export type Resource = 'core' | 'search';
 type Bucket = { limit: number; remaining: number; resetMs: number };

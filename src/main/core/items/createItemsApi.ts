@@ -12,7 +12,7 @@ import { createExportJobs } from '../export/exportJobs.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readItem } from '../store/itemStore.ts';
 import type { Database } from '../store/database.ts';
-import { deleteItems } from './deleteItems.ts';
+import { deleteItems } from '../store/deleteItems.ts';
 import type { ItemQueries } from './itemQueryPool.ts';
 
 export type ItemsApiDeps = {

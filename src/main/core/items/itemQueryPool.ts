@@ -4,9 +4,9 @@ import { Piscina, queueOptionsSymbol, type PiscinaTask, type TaskQueue } from 'p
 import type { ItemFacets, ItemPage, ItemQuery, PageRequest } from '../../../shared/itemsContract.ts';
 import type { ItemQueryKind, ItemQueryResults, TaskOf } from './itemQueryTasks.ts';
 import type { ItemQueryWorkerData } from './itemQueryWorker.ts';
-import { facetsReadMatches, topFacets } from './itemFacets.ts';
-import type { RowidRange } from './itemWhere.ts';
-import { ranksByRelevance } from './listItems.ts';
+import { facetsReadMatches, topFacets } from '../store/itemFacets.ts';
+import type { RowidRange } from '../store/itemWhere.ts';
+import { ranksByRelevance } from '../store/listItems.ts';
 import { mergeRanked, splitRowids } from './splitSearch.ts';
 
 /** The Items screen's reads, run on query threads so the main thread stays free for the window and runs. */

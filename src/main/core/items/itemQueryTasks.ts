@@ -1,8 +1,8 @@
 import type { ItemFacets, ItemPage, ItemQuery, ItemRow, PageRequest } from '../../../shared/itemsContract.ts';
 import type { Database } from '../store/database.ts';
-import { itemFacets, tallyFacets, type FacetTally } from './itemFacets.ts';
-import type { RowidRange } from './itemWhere.ts';
-import { countItems, itemRows, listItems, rankMatches, type RankedMatch } from './listItems.ts';
+import { itemFacets, tallyFacets, type FacetTally } from '../store/itemFacets.ts';
+import type { RowidRange } from '../store/itemWhere.ts';
+import { countItems, itemRows, listItems, rankMatches, type RankedMatch } from '../store/listItems.ts';
 
 /** The reads a query thread does; queries arrive parsed (the pool's caller validated them). */
 export type ItemQueryTask =

@@ -1,5 +1,5 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
-import type { CollectorEvent } from '../../../shared/events.ts';
+import type { CollectorEvent } from '../../../shared/collectorEvents.ts';
 import { deriveRunStatus, limitStopReason, sourceOutcomesOf } from '../../../shared/runOutcome.ts';
 import type { RunSnapshot, RunStatus, RunSummary, SourceMetrics } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
@@ -11,7 +11,8 @@ import type { Database } from '../store/database.ts';
 import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
 import { withResponseTimeout } from './responseTimeout.ts';
-import { checkpointStore, createRunRecorder } from './runRecorder.ts';
+import { checkpointStore } from '../store/runsTable.ts';
+import { createRunRecorder } from './runRecorder.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
 
 export type PipelineDeps = {

@@ -1,4 +1,4 @@
-import type { CollectorEvent, SourceProgress } from '../../../shared/events.ts';
+import type { CollectorEvent, SourceProgress } from '../../../shared/collectorEvents.ts';
 import type { SourceMetrics, SourceStatus } from '../../../shared/runsContract.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { SOURCE_REGISTRY } from '../collectors/sources.ts';

@@ -1,4 +1,4 @@
-import type { SourceProgress } from '../../../shared/events.ts';
+import type { SourceProgress } from '../../../shared/collectorEvents.ts';
 import { limitStopReason } from '../../../shared/runOutcome.ts';
 import type { CollectorContext, CollectorResult } from '../collectors/collector.ts';
 import { createCollectorRun } from '../collectors/collectorRun.ts';

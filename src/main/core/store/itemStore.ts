@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ItemCounts } from '../../../shared/events.ts';
+import type { ItemCounts } from '../../../shared/collectorEvents.ts';
 import type { CollectedItem, ItemSource } from '../../../shared/items.ts';
-import { itemColumns } from '../items/itemColumns.ts';
+import { itemColumns } from './itemColumns.ts';
 import { transaction, type Database } from './database.ts';
 
 export type SkipRecord = {

@@ -7,7 +7,7 @@ import type {
   SkipRow,
 } from '../../../shared/runsContract.ts';
 import { SOURCES, type Settings, type SourceId } from '../../../shared/settings.ts';
-import { createRunRecorder } from '../pipeline/runRecorder.ts';
+import { createRunsTable } from './runsTable.ts';
 import type { Database } from './database.ts';
 
 /** "github: token rejected" -> { source: 'github', message: 'token rejected' }, counted per message. */
@@ -28,7 +28,7 @@ export function groupErrors(errors: readonly string[]): RunErrorGroup[] {
 
 /** A run's page: summary, the settings it used, errors grouped, skips counted by source and reason. */
 export function readRunDetails(db: Database, runId: number): RunDetails | null {
-  const summary = createRunRecorder(db).get(runId);
+  const summary = createRunsTable(db).get(runId);
   if (!summary) return null;
   const { settings } = db.prepare('SELECT settings FROM runs WHERE id = ?').get(runId) as {
     settings: string;

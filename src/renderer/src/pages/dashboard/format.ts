@@ -1,4 +1,4 @@
-import type { ItemCounts, SourceProgress } from '../../../../shared/events.ts';
+import type { ItemCounts, SourceProgress } from '../../../../shared/collectorEvents.ts';
 
 export const number = (n: number) => Math.round(n).toLocaleString('en-US');
 export const rate = (n: number) => (n >= 100 ? number(n) : n.toFixed(1));

@@ -1,4 +1,4 @@
-import { transaction, type Database } from '../store/database.ts';
+import { transaction, type Database } from './database.ts';
 import type { ItemScope } from '../../../shared/itemsContract.ts';
 import { chunks, scopeRowids } from './itemScope.ts';
 

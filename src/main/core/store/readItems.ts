@@ -1,6 +1,6 @@
 import type { CollectedItem } from '../../../shared/items.ts';
-import type { Database } from '../store/database.ts';
-import { ITEM_COLUMNS, toCollectedItem, type ItemRecord } from '../store/itemStore.ts';
+import type { Database } from './database.ts';
+import { ITEM_COLUMNS, toCollectedItem, type ItemRecord } from './itemStore.ts';
 
 /** Reads a batch of items by rowid, in rowid order. */
 export function itemsReader(db: Database): (rowids: readonly number[]) => CollectedItem[] {

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { GithubSettings } from '../../../shared/settings.ts';
-import type { Database } from '../store/database.ts';
-import type { Repo } from './repoObject.ts';
+import type { Database } from './database.ts';
+
+/** What the ledger needs of a repository (GitHub's own field names). */
+type LedgerRepo = { full_name: string; pushed_at: string | null };
 
 /** A hash of the settings that decide which files of a repository are kept. */
 export function fileFiltersKey(settings: GithubSettings): string {
@@ -28,7 +30,7 @@ export function repoLedger(db: Database, filtersKey: string) {
        collected_at = excluded.collected_at`,
   );
   return {
-    unchanged(repo: Repo): boolean {
+    unchanged(repo: LedgerRepo): boolean {
       const row = find.get(repo.full_name) as { pushed_at: string | null; filters: string } | undefined;
       return (
         row !== undefined &&
@@ -38,7 +40,7 @@ export function repoLedger(db: Database, filtersKey: string) {
       );
     },
     /** Call inside the transaction that stores the repository's last items. */
-    collected(repo: Repo): void {
+    collected(repo: LedgerRepo): void {
       record.run(repo.full_name, repo.pushed_at, filtersKey, new Date().toISOString());
     },
   };

@@ -1,4 +1,4 @@
-import type { Database } from '../store/database.ts';
+import type { Database } from './database.ts';
 import type { FacetCount, ItemFacets, ItemQuery } from '../../../shared/itemsContract.ts';
 import { itemWhere, type FacetName, type RowidRange } from './itemWhere.ts';
 
