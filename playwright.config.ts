@@ -44,5 +44,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 240_000,
+    // SIGTERM lets the bridge close its core and remove its temporary data folders (SIGKILL would not).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
   },
 });
