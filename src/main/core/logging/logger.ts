@@ -8,6 +8,15 @@ export type Logger = {
 };
 
 const REDACTED = '[redacted]';
+/** The fields every line has; metadata of the same name goes beside them as "meta.<name>". */
+const LINE_FIELDS = new Set(['time', 'level', 'message']);
+
+/** One JSON line: the line's own fields first, then the metadata, never overwriting them. */
+function logLine(level: string, message: string, meta: Record<string, unknown> = {}): string {
+  const line: Record<string, unknown> = { time: new Date().toISOString(), level, message };
+  for (const [key, value] of Object.entries(meta)) line[LINE_FIELDS.has(key) ? `meta.${key}` : key] = value;
+  return JSON.stringify(line);
+}
 
 /** Replaces every occurrence of a known secret in a string. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -26,12 +35,15 @@ export function createFileLogger(
   options: { console?: boolean } = {},
 ): Logger {
   const logger = log.create({ logId: `code-helper-ingest:${file}` });
+  // Electron-log's Node build names the app from the nearest package.json above the working directory and
+  // writes nothing without one (the CLI run from any folder). The path is ours anyway; the name only has
+  // to exist.
+  logger.transports.file.setAppName('code-helper-ingest');
   logger.transports.file.resolvePathFn = () => file;
   logger.transports.file.maxSize = 10 * 1024 ** 2;
   logger.transports.file.format = ({ data, level }) => {
     const [message, meta] = data as [string, Record<string, unknown> | undefined];
-    const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...meta });
-    return [redact(line, secrets())];
+    return [redact(logLine(level, message, meta), secrets())];
   };
   logger.transports.console.level = options.console ? 'info' : false;
   logger.transports.console.format = ({ data, level }) => [
