@@ -1,0 +1,132 @@
+import type { StorageProblem, StorageProblemKind } from '../../../shared/storage.ts';
+import { FolderError } from './ensureFolder.ts';
+
+/** An error of the storage itself (not of one item): the run stops resumable, the app shows recovery. */
+export class StorageError extends Error {
+  readonly problem: StorageProblem;
+  constructor(problem: StorageProblem) {
+    super(problem.message);
+    this.name = 'StorageError';
+    this.problem = problem;
+  }
+}
+
+/** SQLite's primary result codes that say something about the file (https://sqlite.org/rescode.html). */
+const SQLITE = {
+  BUSY: 5,
+  LOCKED: 6,
+  READONLY: 8,
+  IOERR: 10,
+  CORRUPT: 11,
+  FULL: 13,
+  CANTOPEN: 14,
+  NOTADB: 26,
+};
+
+const SET_ASIDE =
+  'Keep the damaged file aside and start a new database (nothing is deleted), or use another data folder.';
+
+const WORDS: Record<
+  StorageProblemKind,
+  { message: (where: string, detail: string) => string; advice: string; canSetAside: boolean }
+> = {
+  'folder-unusable': {
+    message: (where, detail) => `The data folder ${where} can't be used: ${detail}.`,
+    advice: 'Choose another data folder, or fix this one and retry.',
+    canSetAside: false,
+  },
+  'not-a-file': {
+    message: (where) => `There is a folder, not a database file, at ${where}.`,
+    advice: 'Move it aside and start a new database (nothing is deleted), or use another data folder.',
+    canSetAside: true,
+  },
+  'no-permission': {
+    message: (where, detail) => `You are not allowed to read or write the database at ${where} (${detail}).`,
+    advice: 'Give your user read and write permission on the file, then retry; or use another data folder.',
+    canSetAside: false,
+  },
+  'not-a-database': {
+    message: (where, detail) => `The file at ${where} is not a database (${detail}).`,
+    advice: SET_ASIDE,
+    canSetAside: true,
+  },
+  damaged: {
+    message: (where, detail) => `The database at ${where} is damaged (${detail}).`,
+    advice: SET_ASIDE,
+    canSetAside: true,
+  },
+  'newer-version': {
+    message: (where, detail) =>
+      `The database at ${where} was made by a newer version of the app (${detail}).`,
+    advice: 'Open it with the newer version, or keep it aside and start a new database here.',
+    canSetAside: true,
+  },
+  locked: {
+    message: (where) => `The database at ${where} is locked by another program.`,
+    advice: 'Close the other program, then retry.',
+    canSetAside: false,
+  },
+  'disk-full': {
+    message: (where) => `Disk full at ${where}.`,
+    advice: 'Free some space on that disk, then retry (an interrupted run resumes from its checkpoint).',
+    canSetAside: false,
+  },
+  'read-only': {
+    message: (where) => `The database at ${where} is read-only.`,
+    advice: 'Make the file and its folder writable, then retry; or use another data folder.',
+    canSetAside: false,
+  },
+  'cannot-open': {
+    message: (where, detail) => `The database at ${where} can't be opened (${detail}).`,
+    advice:
+      'Retry; if it keeps failing, keep the file aside and start a new database, or use another data folder.',
+    canSetAside: true,
+  },
+};
+
+export function storageProblem(kind: StorageProblemKind, where: string, detail: string): StorageProblem {
+  const words = WORDS[kind];
+  return {
+    kind,
+    message: words.message(where, detail),
+    advice: words.advice,
+    path: where,
+    canSetAside: words.canSetAside,
+    detail,
+  };
+}
+
+type SqliteError = Error & { errcode?: number; errstr?: string; code?: string };
+
+/** The SQLite or file-system error that stopped opening or writing `file`, as a problem a user can act on. */
+export function diagnoseStorageError(error: unknown, file: string): StorageProblem {
+  if (error instanceof StorageError) return error.problem;
+  if (error instanceof FolderError) return storageProblem('folder-unusable', error.folder, error.message);
+  const e = error as SqliteError;
+  const detail = e.errstr ?? e.message ?? String(error);
+  if (e.code === 'EACCES' || e.code === 'EPERM') return storageProblem('no-permission', file, e.code);
+  if (e.code === 'ENOSPC') return storageProblem('disk-full', file, e.code);
+  // Extended result codes carry the primary one in their low byte.
+  switch ((e.errcode ?? -1) & 0xff) {
+    case SQLITE.NOTADB:
+      return storageProblem('not-a-database', file, detail);
+    case SQLITE.CORRUPT:
+      return storageProblem('damaged', file, detail);
+    case SQLITE.FULL:
+      return storageProblem('disk-full', file, detail);
+    case SQLITE.BUSY:
+    case SQLITE.LOCKED:
+      return storageProblem('locked', file, detail);
+    case SQLITE.READONLY:
+      return storageProblem('read-only', file, detail);
+    default:
+      return storageProblem('cannot-open', file, detail);
+  }
+}
+
+/** Whether an error means the storage itself failed (disk full, damage), not the work in hand. */
+export function isStorageFailure(error: unknown): boolean {
+  if (error instanceof StorageError) return true;
+  const code = ((error as SqliteError)?.errcode ?? -1) & 0xff;
+  return [SQLITE.FULL, SQLITE.CORRUPT, SQLITE.NOTADB, SQLITE.IOERR, SQLITE.READONLY].includes(code);
+}
