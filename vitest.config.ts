@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: 'forks',
     globalSetup: ['test/tempRoot.ts'],
+    // Transformed by vitest, so that a test's vi.mock('electron') reaches its `import electron` too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

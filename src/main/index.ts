@@ -24,7 +24,7 @@ async function start() {
   const core = createCore({
     desktop: electronDesktop(() => window),
     dataFolder: app.getPath('userData'),
-    persistence: electronStorePersistence(),
+    persistence: electronStorePersistence(app.getPath('userData')),
     secretBox: safeStorageSecretBox(),
     version: app.getVersion(),
     itemQueryWorker,

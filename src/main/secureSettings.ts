@@ -1,12 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ElectronStore from 'electron-store';
 import { safeStorage } from 'electron';
-import type { SecretBox, SettingsPersistence } from './core/settings/persistence.ts';
+import {
+  keepPrivate,
+  PRIVATE_FILE_MODE,
+  type SecretBox,
+  type SettingsPersistence,
+} from './core/settings/persistence.ts';
 
-/** Settings in electron-store (a JSON file in the user data folder). */
-export function electronStorePersistence(): SettingsPersistence {
-  const store = new ElectronStore<{ settings?: unknown }>({ name: 'settings' });
+const SETTINGS_NAME = 'settings';
+
+/**
+ * Settings in electron-store: settings.json in the app's user data folder, 0600 in a 0700 folder (with
+ * no keychain the secrets in it are plain text). A file that is not JSON any more is kept aside under
+ * another name and the app starts with defaults, instead of not starting at all; the first read says so
+ * (the settings service logs it).
+ */
+export function electronStorePersistence(folder: string): SettingsPersistence {
+  const file = path.join(folder, `${SETTINGS_NAME}.json`);
+  keepPrivate(file);
+  const open = () =>
+    new ElectronStore<{ settings?: unknown }>({
+      name: SETTINGS_NAME,
+      cwd: folder,
+      configFileMode: PRIVATE_FILE_MODE,
+    });
+  let store: ElectronStore<{ settings?: unknown }>;
+  let unreadable: string | undefined;
+  try {
+    store = open();
+    store.get('settings');
+  } catch (error) {
+    if ((error as Error).name !== 'SyntaxError') throw error;
+    const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(file, aside);
+    unreadable = `${file} could not be read (${String(error)}); it was kept as ${aside}`;
+    store = open();
+  }
   return {
-    read: () => store.get('settings'),
+    read: () => {
+      const problem = unreadable;
+      unreadable = undefined;
+      if (problem) throw new Error(problem);
+      return store.get('settings');
+    },
     write: (document) => store.set('settings', document),
   };
 }

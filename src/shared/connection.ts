@@ -18,7 +18,8 @@ export type ConnectionReport = {
 
 /**
  * What the user is testing: the base URL in the form and, optionally, a secret typed but not yet saved.
- * Without a secret the stored one is used.
+ * Without a secret the stored one is used, and only at the origin it was saved for. The base URL is
+ * checked by the core (BASE_URL_SCHEMAS), which answers a bad one with the field's message.
  */
 export const connectionDraftSchema = z.object({
   source: sourceIdSchema,

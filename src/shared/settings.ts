@@ -27,8 +27,6 @@ export const DEFAULT_EXCLUDE_GLOBS = [
   '**/go.sum',
 ];
 
-const API_BASE_HINT = 'Must be an http(s) URL, e.g. https://api.github.com';
-
 const httpUrl = (hint: string) =>
   z
     .string()
@@ -43,6 +41,24 @@ const httpUrl = (hint: string) =>
     }, hint)
     .transform((v) => v.replace(/\/+$/, ''));
 
+/** Each source's API address: http(s) only, checked with a message for the field. */
+export const BASE_URL_SCHEMAS = {
+  github: httpUrl('Must be an http(s) URL, e.g. https://api.github.com'),
+  stackoverflow: httpUrl('Must be an http(s) URL, e.g. https://api.stackexchange.com/2.3'),
+} as const satisfies Record<SourceId, z.ZodType<string>>;
+
+/**
+ * A secret goes only to the origin (scheme, host and port) it was saved for: the same origin, or the
+ * secret has to be given again.
+ */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 const count = (min: number, max: number, what: string) =>
   z
     .number({ error: `Enter a number of ${what}` })
@@ -54,7 +70,7 @@ const glob = z.string().trim().min(1, 'A glob cannot be empty').max(200, 'A glob
 
 export const githubSettingsSchema = z.object({
   token: z.string().trim().max(400, 'A token is at most 400 characters').default(''),
-  baseUrl: httpUrl(API_BASE_HINT).default('https://api.github.com'),
+  baseUrl: BASE_URL_SCHEMAS.github.default('https://api.github.com'),
   languages: z
     .array(z.enum(LANGUAGES, { error: `Choose from ${LANGUAGES.join(', ')}` }))
     .min(1, 'Choose at least one language')
@@ -84,9 +100,7 @@ export const stackoverflowSettingsSchema = z.object({
     .trim()
     .regex(/^[a-z0-9.-]+$/, 'Use the site’s API name, e.g. stackoverflow or superuser')
     .default('stackoverflow'),
-  baseUrl: httpUrl('Must be an http(s) URL, e.g. https://api.stackexchange.com/2.3').default(
-    'https://api.stackexchange.com/2.3',
-  ),
+  baseUrl: BASE_URL_SCHEMAS.stackoverflow.default('https://api.stackexchange.com/2.3'),
   tags: z
     .array(
       z
@@ -112,7 +126,10 @@ export const pipelineSettingsSchema = z.object({
   batchSize: count(1, 10_000, 'items').default(200),
   continueOnError: z.boolean().default(true),
   maxErrorsPerSource: count(1, 100_000, 'errors').default(50),
-  /** Empty means the app's own data folder. */
+  /**
+   * Empty means the app's own data folder. The core checks on save that it is a full path to a folder
+   * it can create and write in; a new folder takes effect at the next start.
+   */
   dataFolder: z.string().trim().max(1000).default(''),
 });
 
@@ -134,6 +151,11 @@ export const maskedSecretSchema = z.object({
   isSet: z.boolean(),
   /** e.g. "ghp_…9f2c"; empty when not set. */
   masked: z.string(),
+  /**
+   * A secret is stored but could not be decrypted (the system keychain changed): it has to be entered
+   * again. Until then it counts as not set; the other settings are kept.
+   */
+  unreadable: z.boolean().optional(),
 });
 export type MaskedSecret = z.infer<typeof maskedSecretSchema>;
 

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, type SecretBox } from '../../src/main/core/settings/persistence.ts';
-import { toPublic } from '../../src/main/core/settings/settingsService.ts';
-import { defaultSettings, type SettingsInput } from '../../src/shared/settings.ts';
+import type { SettingsInput } from '../../src/shared/settings.ts';
+import { inputFrom } from './settingsInput.ts';
 
 /** A reversible stand-in for safeStorage that makes "stored encrypted" checkable. */
 const rot13Box: SecretBox = {
@@ -15,12 +15,23 @@ const rot13Box: SecretBox = {
   open: (s) => Buffer.from(s.slice(4), 'base64').toString(),
 };
 
+/** The keychain changed (another machine, a reset keyring): nothing sealed before opens. */
+const changedKeychain: SecretBox = {
+  ...rot13Box,
+  open: () => {
+    throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  },
+};
+
 const cores: Core[] = [];
-function makeCore(dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-'))) {
+function makeCore(
+  dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-')),
+  secretBox: SecretBox = rot13Box,
+) {
   const core = createCore({
     dataFolder,
     persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: rot13Box,
+    secretBox,
     version: 'test',
     desktop: headlessDesktop(dataFolder),
   });
@@ -30,17 +41,6 @@ function makeCore(dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settin
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
 });
-
-export function inputFrom(overrides: (input: SettingsInput) => void = () => {}): SettingsInput {
-  const s = toPublic(defaultSettings());
-  const input: SettingsInput = {
-    github: { ...s.github, token: { action: 'keep' } },
-    stackoverflow: { ...s.stackoverflow, apiKey: { action: 'keep' } },
-    pipeline: { ...s.pipeline },
-  };
-  overrides(input);
-  return input;
-}
 
 describe('settings', () => {
   it('starts from defaults with every secret unset', async () => {
@@ -114,6 +114,60 @@ describe('settings', () => {
     expect(core.settings.current().stackoverflow.apiKey).toBe('key-123456');
     await core.saveSettings(inputFrom((i) => (i.stackoverflow.apiKey = { action: 'clear' })));
     expect((await core.getSettings()).stackoverflow.apiKey.isSet).toBe(false);
+  });
+
+  it('keeps every other setting when the secrets cannot be decrypted, and marks only them', async () => {
+    const { core, dataFolder } = makeCore();
+    await core.saveSettings(
+      inputFrom((i) => {
+        i.github.minStars = 750;
+        i.github.token = { action: 'set', value: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' };
+        i.stackoverflow.tags = ['rust'];
+      }),
+    );
+    await core.close();
+    cores.pop();
+
+    const { core: changed } = makeCore(dataFolder, changedKeychain);
+    const s = await changed.getSettings();
+    expect(s.github.minStars).toBe(750);
+    expect(s.stackoverflow.tags).toEqual(['rust']);
+    expect(s.github.token).toEqual({ isSet: false, masked: '', unreadable: true });
+    expect(s.stackoverflow.apiKey).toEqual({ isSet: false, masked: '' });
+    // A save that keeps it changes nothing for it: if the keychain comes back, so does the token.
+    expect((await changed.saveSettings(inputFrom((i) => (i.github.minStars = 800)))).ok).toBe(true);
+    expect((await changed.getSettings()).github.token.unreadable).toBe(true);
+    await changed.close();
+    cores.pop();
+
+    const { core: back } = makeCore(dataFolder);
+    expect((await back.getSettings()).github.minStars).toBe(800);
+    expect(back.settings.current().github.token).toBe('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+  });
+
+  it('stores the settings file 0600 in a 0700 folder, even over a temp file a crash left behind', async () => {
+    const dataFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-')), 'data');
+    fs.mkdirSync(dataFolder, { mode: 0o755 });
+    fs.chmodSync(dataFolder, 0o755);
+    fs.writeFileSync(path.join(dataFolder, 'settings.json.tmp'), '{}', { mode: 0o644 });
+    const { core } = makeCore(dataFolder);
+    await core.saveSettings(inputFrom((i) => (i.github.token = { action: 'set', value: 'ghp_x_000000001' })));
+    const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
+    expect(mode(path.join(dataFolder, 'settings.json'))).toBe('600');
+    expect(mode(dataFolder)).toBe('700');
+  });
+
+  it('resets only the stored fields that no longer pass, keeping the rest', async () => {
+    const { dataFolder } = makeCore();
+    fs.writeFileSync(
+      path.join(dataFolder, 'settings.json'),
+      JSON.stringify({ github: { minStars: -4, maxRepos: 42 }, stackoverflow: { tags: ['go'] } }),
+    );
+    const { core } = makeCore(dataFolder);
+    const s = await core.getSettings();
+    expect(s.github.minStars).toBe(100);
+    expect(s.github.maxRepos).toBe(42);
+    expect(s.stackoverflow.tags).toEqual(['go']);
   });
 
   it('rejects malformed arguments in the core, whatever the renderer sends', async () => {

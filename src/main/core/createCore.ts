@@ -2,7 +2,6 @@ import path from 'node:path';
 import { API_INPUTS, CHANNELS, type Api, type Channel } from '../../shared/api.ts';
 import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.ts';
 import type { AppEventListener } from '../../shared/events.ts';
-import { settingsForDraft, SOURCE_REGISTRY } from './collectors/sources.ts';
 import type { DesktopIntegration } from './desktop.ts';
 import { createEventHub } from './eventHub.ts';
 import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
@@ -10,6 +9,7 @@ import { createItemsApi } from './items/createItemsApi.ts';
 import { createItemQueryPool } from './items/itemQueryPool.ts';
 import { itemRowidBounds } from './store/listItems.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
+import { testConnection as testSavedOrTypedConnection } from './settings/connectionTest.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
 import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
 import { openDatabase, type Database } from './store/database.ts';
@@ -78,8 +78,7 @@ export function createCore(deps: CoreDeps): Core {
   });
 
   async function testConnection(draft: ConnectionDraft): Promise<ConnectionReport> {
-    const settings = settingsForDraft(service.current(), draft);
-    const report = await SOURCE_REGISTRY[draft.source].checkConnection(settings, deps.fetch);
+    const report = await testSavedOrTypedConnection(draft, service.current(), deps.fetch);
     log.info('Connection tested', { source: draft.source, status: report.status });
     return report;
   }

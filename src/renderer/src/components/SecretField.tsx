@@ -49,6 +49,12 @@ export function SecretField(props: {
         />
         {props.aside}
       </Group>
+      {stored.unreadable && change.action === 'keep' && (
+        <Text size="xs" c="orange" mt={6} role="status" data-testid={`${props.testId}-unreadable`}>
+          The saved {props.label.toLowerCase()} could not be decrypted (the system keychain changed). Enter it
+          again.
+        </Text>
+      )}
       <Group gap="xs" mt={6}>
         {stored.isSet && change.action !== 'clear' && (
           <Text size="xs" c="dimmed" data-testid={`${props.testId}-masked`}>
