@@ -12,6 +12,16 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseFolder() {
+      const owner = window();
+      const options = {
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async openExternal(url) {
       if (!/^https?:\/\//i.test(url)) throw new Error('Only http(s) links open in the browser');
       await shell.openExternal(url);

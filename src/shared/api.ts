@@ -5,10 +5,14 @@ import type { AppEventListener } from './events.ts';
 import { ITEMS_API_INPUTS, type ItemsApi } from './itemsContract.ts';
 import { RUN_DETAILS_API_INPUTS, RUNS_API_INPUTS, type RunDetailsApi, type RunsApi } from './runsContract.ts';
 import type { PublicSettings, SaveSettingsResult, SettingsInput } from './settings.ts';
+import { STORAGE_API_INPUTS, type StorageApi } from './storage.ts';
 
 export type AppInfo = {
   version: string;
+  /** The data folder in use (database and logs). */
   dataFolder: string;
+  /** A data folder saved in Settings that takes effect at the next start. */
+  dataFolderPending?: string;
   logFile: string;
   databaseFile: string;
   /** Whether secrets are encrypted at rest on this machine (Electron safeStorage). */
@@ -26,7 +30,7 @@ export interface SettingsApi {
  * The one contract between the renderer and the main process. The preload, the IPC registration, the
  * browser-test bridge and the renderer hooks are all derived from API_INPUTS below.
  */
-export interface Api extends SettingsApi, ItemsApi, RunsApi, RunDetailsApi {}
+export interface Api extends SettingsApi, StorageApi, ItemsApi, RunsApi, RunDetailsApi {}
 
 /**
  * Zod schemas of each method's arguments, checked in the main process before the core is called.
@@ -38,6 +42,7 @@ export const API_INPUTS = {
   getSettings: z.tuple([]),
   saveSettings: z.tuple([z.unknown()]),
   testConnection: z.tuple([connectionDraftSchema]),
+  ...STORAGE_API_INPUTS,
   ...ITEMS_API_INPUTS,
   ...RUNS_API_INPUTS,
   ...RUN_DETAILS_API_INPUTS,

@@ -1,8 +1,11 @@
 import type { RunSnapshot } from './runsContract.ts';
+import type { StorageProblem } from './storage.ts';
 
 /** Events pushed from the main process to the renderer. */
 export type AppEvent =
   | { type: 'settings-changed' }
+  /** The database turned out damaged after it opened (the integrity check): the app shows recovery. */
+  | { type: 'storage-problem'; problem: StorageProblem }
   /** A run's figures, pushed at a steady rate while it runs and once when it ends. */
   | { type: 'run-metrics'; snapshot: RunSnapshot }
   /** An export's rows written so far, pushed a few times a second while it runs. */

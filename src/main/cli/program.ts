@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS, ITEM_SOURCES } from '../../shared/itemsContract.ts';
+import { StorageError } from '../core/store/storageProblem.ts';
 import { CliError } from './cliError.ts';
 import type { CliDeps } from './cliIo.ts';
 import { runCollect, type CollectOptions } from './collectCommand.ts';
@@ -7,6 +8,7 @@ import { EXIT, EXIT_CODE_MEANINGS, type ExitCode } from './exitCodes.ts';
 import { runExportCommand, type ExportOptions } from './exportCommand.ts';
 import { runSettings, type SettingsOptions } from './settingsCommand.ts';
 import { runStats, type StatsOptions } from './statsCommand.ts';
+import { storageDiagnosis } from './storageDiagnosis.ts';
 import { CLI_VERSION } from './version.ts';
 
 /** "--min-stars -5" reaches the settings check as -5 (which then says "Must be at least 0"). */
@@ -148,6 +150,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<ExitCode> {
     if (error instanceof CliError) {
       deps.io.stderr(error.message);
       return error.exitCode;
+    }
+    if (error instanceof StorageError) {
+      deps.io.stderr(storageDiagnosis(error.problem));
+      return EXIT.STORAGE;
     }
     deps.io.stderr(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return isStorageError(error) ? EXIT.STORAGE : EXIT.SOURCE_FAILED;

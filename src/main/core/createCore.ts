@@ -2,18 +2,26 @@ import path from 'node:path';
 import { API_INPUTS, CHANNELS, type Api, type Channel } from '../../shared/api.ts';
 import type { ConnectionDraft, ConnectionReport } from '../../shared/connection.ts';
 import type { AppEventListener } from '../../shared/events.ts';
+import { ITEMS_API_INPUTS, type ItemsApi } from '../../shared/itemsContract.ts';
+import { RUNS_API_INPUTS, type RunsApi } from '../../shared/runsContract.ts';
+import type { StorageApi } from '../../shared/storage.ts';
 import type { DesktopIntegration } from './desktop.ts';
 import { createEventHub } from './eventHub.ts';
-import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
-import { createItemsApi } from './items/createItemsApi.ts';
-import { createItemQueryPool } from './items/itemQueryPool.ts';
-import { itemRowidBounds } from './store/listItems.ts';
+import type { RunsServiceDeps } from './pipeline/runsService.ts';
 import { createFileLogger, type Logger } from './logging/logger.ts';
 import { testConnection as testSavedOrTypedConnection } from './settings/connectionTest.ts';
+import { checkDataFolder } from './settings/dataFolderCheck.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
-import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
-import { openDatabase, type Database } from './store/database.ts';
+import {
+  createSettingsService,
+  inputKeepingSecrets,
+  type SettingsService,
+} from './settings/settingsService.ts';
+import type { Database } from './store/database.ts';
 import { listRunSkips, readRunDetails } from './store/runDetails.ts';
+import { createStorageSession } from './storageSession.ts';
+
+export { DATABASE_FILE_NAME } from './storageSession.ts';
 
 export type CoreDeps = {
   /** The app's data folder: database and logs live here unless Settings names another folder. */
@@ -21,7 +29,7 @@ export type CoreDeps = {
   persistence: SettingsPersistence;
   secretBox: SecretBox;
   version: string;
-  /** Defaults to a JSON-lines file in <dataFolder>/logs. */
+  /** Defaults to a JSON-lines file in <data folder in use>/logs. */
   log?: Logger;
   fetch?: typeof fetch;
   /** Save dialog and system browser; the CLI and tests hand in stand-ins. */
@@ -30,11 +38,17 @@ export type CoreDeps = {
   itemQueryWorker?: string;
   /** For tests: collectors, health checks and tick rate of runs. */
   pipeline?: RunsServiceDeps['pipeline'];
+  /**
+   * Check every page of the database once it opened, on another thread, and show recovery if damaged
+   * (the app and the bridge do; a short-lived CLI command need not).
+   */
+  checkIntegrity?: boolean;
 };
 
 export type Core = Api & {
   onEvent(listener: AppEventListener): () => void;
   readonly settings: SettingsService;
+  /** The open database; throws what is wrong with it when it could not be opened. */
   readonly db: Database;
   readonly log: Logger;
   /**
@@ -45,37 +59,35 @@ export type Core = Api & {
 };
 
 export const LOG_FILE_NAME = 'code-helper-ingest.log.jsonl';
-export const DATABASE_FILE_NAME = 'code-helper-ingest.sqlite';
 
 /**
  * Builds the core from its dependencies. Used unchanged by the Electron main process, the CLI, the
  * browser-test bridge, the tests and the benchmarks. Every Api method re-validates its arguments: the
- * renderer is untrusted.
+ * renderer is untrusted. It never fails to start for want of a database: then the Items and Runs calls
+ * reject with what is wrong, and the Storage calls (the recovery screen's) say it and repair it.
  */
 export function createCore(deps: CoreDeps): Core {
-  const logFile = path.join(deps.dataFolder, 'logs', LOG_FILE_NAME);
-  // The logger redacts the secrets of the settings it is handed to, hence the late binding.
-  const secretsInUse = { list: (): string[] => [] };
-  const log = deps.log ?? createFileLogger(logFile, () => secretsInUse.list());
+  // The log goes to the data folder in use, known once the settings are read; the logger redacts the
+  // secrets of those settings: hence both late bindings.
+  const late = { secrets: (): string[] => [], folder: () => deps.dataFolder };
+  const logFile = () => path.join(late.folder(), 'logs', LOG_FILE_NAME);
+  const log = deps.log ?? createFileLogger(logFile, () => late.secrets());
   const service = createSettingsService({ persistence: deps.persistence, secretBox: deps.secretBox, log });
-  secretsInUse.list = service.secrets;
-  const dataFolder = () => service.current().pipeline.dataFolder || deps.dataFolder;
-  const databaseFile = path.join(dataFolder(), DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile);
-  const queries = createItemQueryPool({
-    databaseFile,
-    rowidBounds: () => itemRowidBounds(db),
-    workerFile: deps.itemQueryWorker,
-  });
+  late.secrets = service.secrets;
+  const savedFolder = () => service.current().pipeline.dataFolder || deps.dataFolder;
   const events = createEventHub();
-  const runs = createRunsService({
-    db,
+  const storage = createStorageSession(savedFolder(), {
     log,
     settings: () => service.current(),
     emit: events.emit,
+    desktop: deps.desktop,
     fetch: deps.fetch,
+    itemQueryWorker: deps.itemQueryWorker,
     pipeline: deps.pipeline,
+    checkIntegrity: deps.checkIntegrity,
   });
+  // An unusable folder can't hold its logs either: those go to the app's own folder then.
+  late.folder = () => (storage.problem()?.kind === 'folder-unusable' ? deps.dataFolder : storage.folder());
 
   async function testConnection(draft: ConnectionDraft): Promise<ConnectionReport> {
     const report = await testSavedOrTypedConnection(draft, service.current(), deps.fetch);
@@ -83,14 +95,47 @@ export function createCore(deps: CoreDeps): Core {
     return report;
   }
 
+  const storageApi: StorageApi = {
+    getStorageState: async () => storage.state(),
+    retryStorage: async () => storage.retry(),
+    setAsideDatabase: async () => storage.setAsideAndStartNew(),
+    async useDataFolder(folder) {
+      const error = checkDataFolder(folder);
+      if (error) return { state: storage.state(), error };
+      const saved = service.save(inputKeepingSecrets(service.current(), { dataFolder: folder }));
+      if (!saved.ok) return { state: storage.state(), error: Object.values(saved.errors).join(' ') };
+      events.emit({ type: 'settings-changed' });
+      return { state: storage.problem() ? storage.moveTo(savedFolder()) : storage.state() };
+    },
+    chooseFolder: async () => (await deps.desktop.chooseFolder?.()) ?? null,
+  };
+
+  /** Items and Runs calls go to the open storage, or reject with what is wrong with it. */
+  const onStorage = Object.fromEntries(
+    [
+      ...Object.keys(ITEMS_API_INPUTS).map((channel) => [channel, 'items'] as const),
+      ...Object.keys(RUNS_API_INPUTS).map((channel) => [channel, 'runs'] as const),
+    ].map(([channel, part]) => [
+      channel,
+      (...args: unknown[]) => {
+        const target = storage.require()[part] as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return target[channel](...args);
+      },
+    ]),
+  ) as unknown as ItemsApi & RunsApi;
+
   const api: Api = {
-    getAppInfo: async () => ({
-      version: deps.version,
-      dataFolder: dataFolder(),
-      logFile,
-      databaseFile,
-      secretsEncrypted: deps.secretBox.encrypts,
-    }),
+    getAppInfo: async () => {
+      const pending = savedFolder() === storage.folder() ? undefined : savedFolder();
+      return {
+        version: deps.version,
+        dataFolder: storage.folder(),
+        ...(pending && { dataFolderPending: pending }),
+        logFile: logFile(),
+        databaseFile: storage.state().databaseFile,
+        secretsEncrypted: deps.secretBox.encrypts,
+      };
+    },
     getSettings: async () => service.publicSettings(),
     saveSettings: async (input) => {
       const result = service.save(input);
@@ -98,15 +143,10 @@ export function createCore(deps: CoreDeps): Core {
       return result;
     },
     testConnection,
-    ...createItemsApi({ db, queries, desktop: deps.desktop, emit: events.emit, log }),
-    startRun: runs.startRun,
-    pauseRun: runs.pauseRun,
-    resumeRun: runs.resumeRun,
-    cancelRun: runs.cancelRun,
-    getRunState: runs.getRunState,
-    listRuns: runs.listRuns,
-    getRun: async (id) => readRunDetails(db, id),
-    listSkips: async (runId, query) => listRunSkips(db, runId, query),
+    ...storageApi,
+    ...onStorage,
+    getRun: async (id) => readRunDetails(storage.require().db, id),
+    listSkips: async (runId, query) => listRunSkips(storage.require().db, runId, query),
   };
 
   const validated = Object.fromEntries(
@@ -123,16 +163,10 @@ export function createCore(deps: CoreDeps): Core {
     ...validated,
     onEvent: events.subscribe,
     settings: service,
-    db,
-    log,
-    async close() {
-      const run = runs.active();
-      if (run) {
-        run.cancel();
-        await run.done;
-      }
-      await queries.close();
-      db.close();
+    get db() {
+      return storage.require().db;
     },
+    log,
+    close: () => storage.close(),
   };
 }

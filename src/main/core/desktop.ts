@@ -7,6 +7,11 @@ export type DesktopIntegration = {
   chooseSaveFile(suggestedName: string): Promise<string | null>;
   /** Opens an http(s) link in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks for a folder (the recovery screen's "choose another folder"); null when cancelled. Absent
+   * without a desktop (CLI, bridge): the recovery screen's folder field is typed in.
+   */
+  chooseFolder?(): Promise<string | null>;
 };
 
 /**

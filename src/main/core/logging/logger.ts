@@ -30,16 +30,18 @@ export function redact(text: string, secrets: readonly string[]): string {
  * `secrets` is asked on every write, so a token saved a minute ago is redacted too.
  */
 export function createFileLogger(
-  file: string,
+  file: string | (() => string),
   secrets: () => readonly string[],
   options: { console?: boolean } = {},
 ): Logger {
-  const logger = log.create({ logId: `code-helper-ingest:${file}` });
+  const fileNow = typeof file === 'string' ? () => file : file;
+  const logger = log.create({ logId: `code-helper-ingest:${fileNow()}` });
   // Electron-log's Node build names the app from the nearest package.json above the working directory and
   // writes nothing without one (the CLI run from any folder). The path is ours anyway; the name only has
   // to exist.
   logger.transports.file.setAppName('code-helper-ingest');
-  logger.transports.file.resolvePathFn = () => file;
+  // Asked on every line, so a logger whose folder changes (the recovery screen's) follows it.
+  logger.transports.file.resolvePathFn = fileNow;
   logger.transports.file.maxSize = 10 * 1024 ** 2;
   logger.transports.file.format = ({ data, level }) => {
     const [message, meta] = data as [string, Record<string, unknown> | undefined];

@@ -1,0 +1,79 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/main/cli/exitCodes.ts';
+import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
+import { openDatabase } from '../../src/main/core/store/database.ts';
+import { damageDatabase, type DamageKind } from '../fixtures/damageDatabase.ts';
+import { seedItems } from '../fixtures/itemFactory.ts';
+
+/** Runs the CLI as a user would, in its own process. */
+async function cli(args: string[], options: SpawnOptions = {}) {
+  const child = spawn(process.execPath, [path.resolve('src/main/cli/index.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+function damagedFolder(kind: DamageKind) {
+  const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-cli-damage-'));
+  const file = path.join(dataFolder, DATABASE_FILE_NAME);
+  const db = openDatabase(file);
+  seedItems(db, 30, { seed: 2 });
+  db.close();
+  damageDatabase(file, kind);
+  return { dataFolder, file };
+}
+
+describe('CLI on a database it cannot use', () => {
+  it.each<[DamageKind, RegExp]>([
+    ['truncated', /is damaged \(database disk image is malformed\)/],
+    ['garbage-header', /is not a database/],
+    ['wrong-file-type', /is not a database/],
+    ['directory-in-its-place', /There is a folder, not a database file, at/],
+    ['newer-version', /made by a newer version of the app/],
+  ])('%s: prints the diagnosis with the path and exits 4 (storage), not 2 (usage)', async (kind, words) => {
+    const { dataFolder, file } = damagedFolder(kind);
+    const { code, stderr } = await cli(['stats', '--data', dataFolder]);
+    expect(code).toBe(EXIT.STORAGE);
+    expect(stderr).toMatch(words);
+    expect(stderr).toContain(`Cannot use the database: `);
+    expect(stderr).toContain(`mv "${file}" "${file}.damaged"`);
+  });
+
+  it('a file the user may not read: says so and exits 4', async () => {
+    const { dataFolder, file } = damagedFolder('unreadable');
+    fs.chmodSync(dataFolder, 0o777);
+    // Root reads any file; the check is run as an ordinary user, as one would meet it.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const { code, stderr } = await cli(['stats', '--data', dataFolder], asUser);
+    expect(code, stderr).toBe(EXIT.STORAGE);
+    expect(stderr).toContain(`You are not allowed to read or write the database at ${file} (EACCES)`);
+  });
+
+  it('export and collect give the same diagnosis', async () => {
+    const { dataFolder, file } = damagedFolder('garbage-header');
+    const exported = await cli([
+      'export',
+      '--format',
+      'jsonl',
+      '--out',
+      path.join(dataFolder, 'x.jsonl'),
+      '--data',
+      dataFolder,
+    ]);
+    expect(exported.code).toBe(EXIT.STORAGE);
+    expect(exported.stderr).toContain(`The file at ${file} is not a database`);
+    const collected = await cli(['collect', '--data', dataFolder, '--source', 'github']);
+    expect(collected.code).toBe(EXIT.STORAGE);
+    expect(collected.stderr).toContain(`The file at ${file} is not a database`);
+  });
+});

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
+import { headlessDesktop } from '../../src/main/core/desktop.ts';
+import { silentLogger, type Logger } from '../../src/main/core/logging/logger.ts';
+import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import { openDatabase } from '../../src/main/core/store/database.ts';
+import type { StorageProblemKind } from '../../src/shared/storage.ts';
+import { damageDatabase, type DamageKind } from '../fixtures/damageDatabase.ts';
+import { seedItems } from '../fixtures/itemFactory.ts';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
+
+function startApp(dataFolder: string, options: { checkIntegrity?: boolean; log?: Logger } = {}) {
+  const core = createCore({
+    ...options,
+    dataFolder,
+    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
+    secretBox: plainSecretBox,
+    version: 'test',
+    desktop: headlessDesktop(dataFolder),
+  });
+  cores.push(core);
+  return core;
+}
+
+/** A data folder whose database holds 50 items, then damaged the given way. */
+function damagedFolder(kind: DamageKind) {
+  const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-damage-'));
+  const file = path.join(dataFolder, DATABASE_FILE_NAME);
+  const db = openDatabase(file);
+  seedItems(db, 50, { seed: 7 });
+  db.close();
+  damageDatabase(file, kind);
+  return { dataFolder, file };
+}
+
+const query = { text: '' };
+const page = { offset: 0, limit: 10 };
+
+describe('the core starts whatever state the database is in', () => {
+  it.each<[DamageKind, StorageProblemKind, RegExp]>([
+    ['truncated', 'damaged', /is damaged \(database disk image is malformed\)/],
+    ['garbage-header', 'not-a-database', /is not a database \(file is not a database\)/],
+    ['wrong-file-type', 'not-a-database', /is not a database/],
+    ['directory-in-its-place', 'not-a-file', /There is a folder, not a database file, at/],
+    [
+      'newer-version',
+      'newer-version',
+      /made by a newer version of the app \(schema 99; this version knows up to \d+\)/,
+    ],
+  ])(
+    '%s: says what happened and where; "start a new database" keeps the file aside',
+    async (kind, problemKind, words) => {
+      const { dataFolder, file } = damagedFolder(kind);
+      const core = startApp(dataFolder);
+      const state = await core.getStorageState();
+      expect(state.problem).toMatchObject({ kind: problemKind, path: file, canSetAside: true });
+      expect(state.problem!.message).toMatch(words);
+      expect(state.problem!.message).toContain(file);
+      // Everything that needs the database says why it can't, instead of crashing.
+      await expect(core.listItems(query, page)).rejects.toThrow(state.problem!.message);
+      await expect(core.getRunState()).rejects.toThrow(state.problem!.message);
+      expect((await core.getAppInfo()).dataFolder).toBe(dataFolder);
+
+      const before = fs.statSync(file);
+      const after = await core.setAsideDatabase();
+      expect(after.problem).toBeUndefined();
+      expect(after.setAside![0]).toMatch(
+        new RegExp(`^${file}\\.damaged-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d$`),
+      );
+      // Renamed, never deleted: the same file (or folder) under its new name.
+      expect(fs.statSync(after.setAside![0]).ino).toBe(before.ino);
+      expect((await core.listItems(query, page)).total).toBe(0);
+      expect((await core.getRunState()).current).toBeNull();
+    },
+  );
+
+  it.each<DamageKind>(['wal-garbage', 'shm-garbage'])(
+    '%s: SQLite recovers by itself and every item is still there',
+    async (kind) => {
+      const { dataFolder } = damagedFolder(kind);
+      const core = startApp(dataFolder);
+      expect((await core.getStorageState()).problem).toBeUndefined();
+      expect((await core.listItems(query, page)).total).toBe(50);
+    },
+  );
+
+  it('zeroed-pages: damage that opening does not touch is found right after, and recovery offered', async () => {
+    const { dataFolder, file } = damagedFolder('zeroed-pages');
+    const core = startApp(dataFolder, { checkIntegrity: true });
+    const problem = await new Promise((resolve) =>
+      core.onEvent((event) => event.type === 'storage-problem' && resolve(event.problem)),
+    );
+    expect(problem).toMatchObject({ kind: 'damaged', path: file, canSetAside: true });
+    expect((await core.getStorageState()).problem).toEqual(problem);
+    await expect(core.listItems(query, page)).rejects.toThrow(`The database at ${file} is damaged`);
+    expect((await core.setAsideDatabase()).problem).toBeUndefined();
+  });
+
+  it('a sound database passes the check and stays open', async () => {
+    const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-sound-'));
+    const db = openDatabase(path.join(dataFolder, DATABASE_FILE_NAME));
+    seedItems(db, 200, { seed: 3 });
+    db.close();
+    let checked: () => void;
+    const sound = new Promise<void>((resolve) => (checked = resolve));
+    const log: Logger = { ...silentLogger, info: (m) => m.startsWith('Database checked') && checked() };
+    const core = startApp(dataFolder, { checkIntegrity: true, log });
+    await sound;
+    expect((await core.getStorageState()).problem).toBeUndefined();
+    expect((await core.listItems(query, page)).total).toBe(200);
+  });
+
+  it('retry opens the database once the cause is fixed', async () => {
+    const { dataFolder, file } = damagedFolder('directory-in-its-place');
+    const core = startApp(dataFolder);
+    expect((await core.getStorageState()).problem?.kind).toBe('not-a-file');
+    expect((await core.retryStorage()).problem?.kind).toBe('not-a-file');
+    fs.rmdirSync(file);
+    expect((await core.retryStorage()).problem).toBeUndefined();
+    expect((await core.listItems(query, page)).total).toBe(0);
+  });
+
+  it('"choose another folder" checks it, saves it and opens the database there at once', async () => {
+    const { dataFolder } = damagedFolder('garbage-header');
+    const core = startApp(dataFolder);
+    expect((await core.useDataFolder('/etc/hostname')).error).toBe(
+      "This folder can't be used: /etc/hostname is a file, not a folder",
+    );
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-other-'));
+    const { state, error } = await core.useDataFolder(other);
+    expect(error).toBeUndefined();
+    expect(state).toEqual({ dataFolder: other, databaseFile: path.join(other, DATABASE_FILE_NAME) });
+    expect((await core.getAppInfo()).dataFolder).toBe(other);
+    expect((await core.getSettings()).pipeline.dataFolder).toBe(other);
+    expect((await core.listItems(query, page)).total).toBe(0);
+  });
+
+  it('a data folder saved before it was checked (a file, /proc) opens the recovery, never hangs', async () => {
+    for (const bad of ['/etc/hostname', '/proc/self/x']) {
+      const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-saved-'));
+      fs.writeFileSync(
+        path.join(dataFolder, 'settings.json'),
+        JSON.stringify({ pipeline: { dataFolder: bad } }),
+      );
+      const core = startApp(dataFolder);
+      const { problem } = await core.getStorageState();
+      expect(problem).toMatchObject({ kind: 'folder-unusable', canSetAside: false });
+      expect(problem!.message).toContain(bad);
+      // Its log goes to the app's own folder meanwhile.
+      expect((await core.getAppInfo()).logFile.startsWith(dataFolder)).toBe(true);
+    }
+  });
+});
