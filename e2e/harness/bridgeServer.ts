@@ -15,6 +15,7 @@ import { headlessDesktop } from '../../src/main/core/desktop.ts';
 import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { settingsInputOf } from '../../src/main/core/settings/settingsInput.ts';
 import { upsertItems } from '../../src/main/core/store/itemStore.ts';
+import { DAMAGE_KINDS, damageDatabase, type DamageKind } from '../../test/fixtures/damageDatabase.ts';
 import { makeItems } from '../../test/fixtures/itemFactory.ts';
 import { webPreloadSource } from './webPreload.ts';
 
@@ -27,7 +28,7 @@ export type BridgeOptions = {
   dataFolder?: string;
   /** Settings saved at start (with their secrets), e.g. the demo's. */
   settings?: Settings;
-  /** The /__test__/ endpoints the e2e specs use: reset, restart, seed, clear-items, opened. */
+  /** The /__test__/ endpoints the e2e specs use: reset, restart, damage, seed, clear-items, opened. */
   testHooks?: boolean;
 };
 
@@ -96,6 +97,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       secretBox: plainSecretBox,
       version: 'bridge',
       desktop,
+      checkIntegrity: true,
     });
 
   let core = startCore();
@@ -109,9 +111,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   let unsubscribe = core.onEvent(broadcast);
 
-  async function replaceCore(freshDataFolder: boolean) {
+  async function replaceCore(freshDataFolder: boolean, beforeStart?: () => void) {
     unsubscribe();
     await core.close();
+    beforeStart?.();
     if (freshDataFolder) {
       dataFolder = newDataFolder();
       removeTemporary(dataFolder);
@@ -129,6 +132,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     } else if (url.pathname === '/__test__/reset' || url.pathname === '/__test__/restart') {
       // restart: quit and relaunch the app (same data folder). reset: a fresh install; each spec starts so.
       await replaceCore(url.pathname.endsWith('reset'));
+      res.writeHead(204).end();
+    } else if (url.pathname === '/__test__/damage') {
+      // Quit, damage the database one of the ways a user's machine does, relaunch: the recovery screen.
+      const kind = url.searchParams.get('kind') as DamageKind;
+      if (!DAMAGE_KINDS.includes(kind)) {
+        res.writeHead(400).end(`kind is one of ${DAMAGE_KINDS.join(', ')}`);
+        return true;
+      }
+      const { databaseFile } = await core.getStorageState();
+      await replaceCore(false, () => damageDatabase(databaseFile, kind));
       res.writeHead(204).end();
     } else if (url.pathname === '/__test__/seed') {
       // Generated items (test/fixtures/itemFactory.ts) for the Items screen's specs.

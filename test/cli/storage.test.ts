@@ -35,7 +35,7 @@ function damagedFolder(kind: DamageKind) {
 
 describe('CLI on a database it cannot use', () => {
   it.each<[DamageKind, RegExp]>([
-    ['truncated', /is damaged \(database disk image is malformed\)/],
+    ['truncated', /is damaged: parts of it can't be read\.[^]*Details: database disk image is malformed/],
     ['garbage-header', /is not a database/],
     ['wrong-file-type', /is not a database/],
     ['directory-in-its-place', /There is a folder, not a database file, at/],

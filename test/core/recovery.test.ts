@@ -45,8 +45,12 @@ const page = { offset: 0, limit: 10 };
 
 describe('the core starts whatever state the database is in', () => {
   it.each<[DamageKind, StorageProblemKind, RegExp]>([
-    ['truncated', 'damaged', /is damaged \(database disk image is malformed\)/],
-    ['garbage-header', 'not-a-database', /is not a database \(file is not a database\)/],
+    ['truncated', 'damaged', /is damaged: parts of it can't be read\./],
+    [
+      'garbage-header',
+      'not-a-database',
+      /is not a database: another kind of file, or its first bytes were overwritten/,
+    ],
     ['wrong-file-type', 'not-a-database', /is not a database/],
     ['directory-in-its-place', 'not-a-file', /There is a folder, not a database file, at/],
     [
@@ -63,6 +67,8 @@ describe('the core starts whatever state the database is in', () => {
       expect(state.problem).toMatchObject({ kind: problemKind, path: file, canSetAside: true });
       expect(state.problem!.message).toMatch(words);
       expect(state.problem!.message).toContain(file);
+      // SQLite's own words go beside, for a bug report.
+      expect(state.problem!.detail).toMatch(/malformed|not a database|not a regular file|schema 99/);
       // Everything that needs the database says why it can't, instead of crashing.
       await expect(core.listItems(query, page)).rejects.toThrow(state.problem!.message);
       await expect(core.getRunState()).rejects.toThrow(state.problem!.message);

@@ -5,7 +5,7 @@ import type { StorageProblem } from '../../shared/storage.ts';
  * screen shows, with the commands that do here what its buttons do there.
  */
 export function storageDiagnosis(problem: StorageProblem): string {
-  const lines = [`Cannot use the database: ${problem.message}`, problem.advice];
+  const lines = [`Cannot use the database: ${problem.message}`, `Details: ${problem.detail}`, problem.advice];
   if (problem.canSetAside) {
     lines.push(
       `To start a new database, move the file aside (nothing is lost): mv "${problem.path}" "${problem.path}.damaged"`,

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { Database, LayoutDashboard, Settings as SettingsIcon } from 'lucide-react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { ColorSchemeControl } from './components/ColorSchemeControl.tsx';
@@ -12,6 +12,8 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ItemsPage } from './pages/ItemsPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { RecoveryScreen } from './recovery/RecoveryScreen.tsx';
+import { useStorageState } from './recovery/useStorageState.ts';
 
 type NavPage = 'dashboard' | 'items' | 'settings';
 const NAV: { page: NavPage; label: string; icon: ReactNode; hint: string }[] = [
@@ -51,6 +53,21 @@ export function App() {
   };
   const openSettings = (field?: string) => go({ page: 'settings', field });
 
+  // Without a database the app is the recovery screen.
+  const storage = useStorageState();
+  if (storage.error)
+    return (
+      <Alert color="red" title="The app could not start">
+        {storage.error}
+      </Alert>
+    );
+  if (!storage.state)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Opening the database" />
+      </Center>
+    );
+  if (storage.state.problem) return <RecoveryScreen state={storage.state} onState={storage.update} />;
   return (
     <LeaveGuardProvider registry={registry}>
       <SkipLink target="main-content" />

@@ -46,12 +46,13 @@ const WORDS: Record<
     canSetAside: false,
   },
   'not-a-database': {
-    message: (where, detail) => `The file at ${where} is not a database (${detail}).`,
+    message: (where) =>
+      `The file at ${where} is not a database: another kind of file, or its first bytes were overwritten.`,
     advice: SET_ASIDE,
     canSetAside: true,
   },
   damaged: {
-    message: (where, detail) => `The database at ${where} is damaged (${detail}).`,
+    message: (where) => `The database at ${where} is damaged: parts of it can't be read.`,
     advice: SET_ASIDE,
     canSetAside: true,
   },

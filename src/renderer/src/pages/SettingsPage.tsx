@@ -93,6 +93,8 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
       : await saveSettings(inputFrom(form.getValues())).then((r) => {
           if (!r.ok) return byField(r.errors);
           setSaved(r.settings);
+          // A new data folder shows as pending under the field.
+          info.reload();
           form.setInitialValues(formValuesFrom(r.settings));
           form.setValues(formValuesFrom(r.settings));
           form.resetDirty(formValuesFrom(r.settings));
@@ -116,7 +118,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
     });
     focusField(paths[0]);
     return false;
-  }, [form, saveSettings, focusField]);
+  }, [form, saveSettings, focusField, info]);
 
   useHotkeys([['mod+S', () => void submit()]], [], true);
 

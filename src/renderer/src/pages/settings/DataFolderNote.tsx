@@ -7,6 +7,7 @@ export function DataFolderNote(props: { info: AppInfo }) {
   return (
     <Text size="xs" c="dimmed" mt={4} data-testid="data-folder-in-use">
       In use now: {info.dataFolder}
+      {info.dataFolderPending && ` · From the next start: ${info.dataFolderPending}`}
     </Text>
   );
 }
