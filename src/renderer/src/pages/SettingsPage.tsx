@@ -58,6 +58,7 @@ export function SettingsPage(props: { focusField?: string }) {
 
 function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
   const info = useApiQuery('getAppInfo');
+  const reloadInfo = info.reload;
   const { run: saveSettings, running: saving } = useApiAction('saveSettings');
   const test = useApiAction('testConnection');
   const [saved, setSaved] = useState(props.initial);
@@ -94,7 +95,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
           if (!r.ok) return byField(r.errors);
           setSaved(r.settings);
           // A new data folder shows as pending under the field.
-          info.reload();
+          reloadInfo();
           form.setInitialValues(formValuesFrom(r.settings));
           form.setValues(formValuesFrom(r.settings));
           form.resetDirty(formValuesFrom(r.settings));
@@ -118,7 +119,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
     });
     focusField(paths[0]);
     return false;
-  }, [form, saveSettings, focusField, info]);
+  }, [form, saveSettings, focusField, reloadInfo]);
 
   useHotkeys([['mod+S', () => void submit()]], [], true);
 
