@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { Database, LayoutDashboard, Settings as SettingsIcon } from 'lucide-react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { ColorSchemeControl } from './components/ColorSchemeControl.tsx';
@@ -53,21 +53,10 @@ export function App() {
   };
   const openSettings = (field?: string) => go({ page: 'settings', field });
 
-  // Without a database the app is the recovery screen.
+  // Without a database the app is the recovery screen. The shell shows at once (a first Tab press lands
+  // in it); the pages, which need the database, once it is known to be open.
   const storage = useStorageState();
-  if (storage.error)
-    return (
-      <Alert color="red" title="The app could not start">
-        {storage.error}
-      </Alert>
-    );
-  if (!storage.state)
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Opening the database" />
-      </Center>
-    );
-  if (storage.state.problem) return <RecoveryScreen state={storage.state} onState={storage.update} />;
+  if (storage.state?.problem) return <RecoveryScreen state={storage.state} onState={storage.update} />;
   return (
     <LeaveGuardProvider registry={registry}>
       <SkipLink target="main-content" />
@@ -111,10 +100,13 @@ export function App() {
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
-          {route.page === 'dashboard' && <DashboardPage onOpenSettings={openSettings} />}
-          {route.page === 'run' && <RunPage runId={route.runId} onOpenSettings={openSettings} />}
-          {route.page === 'items' && <ItemsPage onOpenSettings={() => openSettings()} />}
-          {route.page === 'settings' && <SettingsPage focusField={route.field} />}
+          {!storage.state && <Loader aria-label="Opening the database" />}
+          {storage.state && route.page === 'dashboard' && <DashboardPage onOpenSettings={openSettings} />}
+          {storage.state && route.page === 'run' && (
+            <RunPage runId={route.runId} onOpenSettings={openSettings} />
+          )}
+          {storage.state && route.page === 'items' && <ItemsPage onOpenSettings={() => openSettings()} />}
+          {storage.state && route.page === 'settings' && <SettingsPage focusField={route.field} />}
         </AppShell.Main>
       </AppShell>
       <UnsavedChangesModal

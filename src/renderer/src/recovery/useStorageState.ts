@@ -9,16 +9,13 @@ import { api, useAppEvents } from '../hooks/api.ts';
  */
 export function useStorageState() {
   const [state, setState] = useState<StorageState>();
-  const [error, setError] = useState<string>();
   useEffect(() => {
-    api
-      .getStorageState()
-      .then(setState, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    void api.getStorageState().then(setState);
   }, []);
   useAppEvents(
     useCallback((event: AppEvent) => {
       if (event.type === 'storage-problem') setState((s) => s && { ...s, problem: event.problem });
     }, []),
   );
-  return { state, error, update: setState };
+  return { state, update: setState };
 }
