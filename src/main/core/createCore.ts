@@ -12,11 +12,8 @@ import { createFileLogger, type Logger } from './logging/logger.ts';
 import { testConnection as testSavedOrTypedConnection } from './settings/connectionTest.ts';
 import { checkDataFolder } from './settings/dataFolderCheck.ts';
 import type { SecretBox, SettingsPersistence } from './settings/persistence.ts';
-import {
-  createSettingsService,
-  inputKeepingSecrets,
-  type SettingsService,
-} from './settings/settingsService.ts';
+import { inputKeepingSecrets } from './settings/settingsInput.ts';
+import { createSettingsService, type SettingsService } from './settings/settingsService.ts';
 import type { Database } from './store/database.ts';
 import { listRunSkips, readRunDetails } from './store/runDetails.ts';
 import { createStorageSession } from './storageSession.ts';

@@ -6,11 +6,9 @@ import {
   settingsInputSchema,
   settingsSchema,
   type PublicSettings,
-  type PipelineSettings,
   type SaveSettingsResult,
   type SecretChange,
   type Settings,
-  type SettingsInput,
 } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import { checkDataFolder } from './dataFolderCheck.ts';
@@ -45,15 +43,6 @@ export function toPublic(settings: Settings, unreadable: Unreadable = new Map())
       apiKey: masked('stackoverflow.apiKey', settings.stackoverflow.apiKey),
     },
     pipeline: settings.pipeline,
-  };
-}
-
-/** What Save would send to change `pipeline` settings only, with both secrets kept. */
-export function inputKeepingSecrets(settings: Settings, pipeline: Partial<PipelineSettings>): SettingsInput {
-  return {
-    github: { ...settings.github, token: { action: 'keep' } },
-    stackoverflow: { ...settings.stackoverflow, apiKey: { action: 'keep' } },
-    pipeline: { ...settings.pipeline, ...pipeline },
   };
 }
 
