@@ -52,8 +52,9 @@ describe('CLI on a database it cannot use', () => {
   it('a file the user may not read: says so and exits 4', async () => {
     const { dataFolder, file } = damagedFolder('unreadable');
     // The folders on the way are the test's own (0700): let the other user pass through them (x only).
-    for (let dir = dataFolder; dir !== path.dirname(os.tmpdir()); dir = path.dirname(dir)) {
-      fs.chmodSync(dir, fs.statSync(dir).mode | 0o011);
+    for (let dir = dataFolder; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const { mode } = fs.statSync(dir);
+      if ((mode & 0o011) !== 0o011) fs.chmodSync(dir, mode | 0o011);
     }
     // Root reads any file; the check is run as an ordinary user, as one would meet it.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
