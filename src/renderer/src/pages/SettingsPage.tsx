@@ -62,6 +62,14 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
   const { run: saveSettings, running: saving } = useApiAction('saveSettings');
   const test = useApiAction('testConnection');
   const [saved, setSaved] = useState(props.initial);
+  // A newly saved data folder shows as pending under the field.
+  const savedFolder = saved.pipeline.dataFolder;
+  const shownFolder = useRef(savedFolder);
+  useEffect(() => {
+    if (shownFolder.current === savedFolder) return;
+    shownFolder.current = savedFolder;
+    reloadInfo();
+  }, [savedFolder, reloadInfo]);
   const [reports, setReports] = useState<Partial<Record<SectionId, ConnectionReport>>>({});
   const [attention, setAttention] = useState<string[]>([]);
   const saveButton = useRef<HTMLButtonElement>(null);
@@ -94,8 +102,6 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
       : await saveSettings(inputFrom(form.getValues())).then((r) => {
           if (!r.ok) return byField(r.errors);
           setSaved(r.settings);
-          // A new data folder shows as pending under the field.
-          reloadInfo();
           form.setInitialValues(formValuesFrom(r.settings));
           form.setValues(formValuesFrom(r.settings));
           form.resetDirty(formValuesFrom(r.settings));
@@ -119,7 +125,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
     });
     focusField(paths[0]);
     return false;
-  }, [form, saveSettings, focusField, reloadInfo]);
+  }, [form, saveSettings, focusField]);
 
   useHotkeys([['mod+S', () => void submit()]], [], true);
 
