@@ -7,6 +7,7 @@ import { headlessDesktop } from '../core/desktop.ts';
 import { plainSecretBox } from '../core/settings/persistence.ts';
 import { appDataFolder } from './appDataFolder.ts';
 import { assertDatabaseExists, databaseFileIn } from './cliDatabase.ts';
+import { StorageError } from '../core/store/storageProblem.ts';
 import { CliError } from './cliError.ts';
 import type { CliDeps } from './cliIo.ts';
 import { userPath } from './cliPaths.ts';
@@ -100,6 +101,9 @@ async function collectInto(
     pipeline: { collectors: pipeline?.collectors, healthChecks: pipeline?.healthChecks },
   });
   try {
+    // A database the core could not open: the same diagnosis as the app's recovery screen (exit 4).
+    const { problem } = await core.getStorageState();
+    if (problem) throw new StorageError(problem);
     let resumeRunId: number | undefined;
     if (options.resume) {
       const { interrupted } = await core.getRunState();
