@@ -35,6 +35,10 @@ test('Settings: validate, save, survive a restart, test both connections', async
   // The empty Dashboard sends the user to Settings.
   await page.getByRole('button', { name: 'Open Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  // The bridge has no OS keychain: the screen says how secrets are kept instead.
+  await expect(page.getByTestId('plain-secrets-warning')).toContainText(
+    'stored unencrypted, in a settings file that only your user account can read',
+  );
 
   // An invalid value: a message beside the field, nothing saved.
   await field(page, 'github.minStars').fill('-5');
@@ -90,7 +94,7 @@ test('Settings: validate, save, survive a restart, test both connections', async
   await field(page, 'github.token').fill('ghp_this_token_is_wrong_0000');
   await page.getByRole('button', { name: 'Test connection to GitHub' }).click();
   await expect(githubReport).toHaveAttribute('data-status', 'bad_token');
-  await expect(githubReport).toContainText('token rejected');
+  await expect(githubReport).toContainText('GitHub did not accept the token');
 
   expect(problems).toEqual([]);
 });
@@ -107,5 +111,22 @@ test('the sidebar works from the keyboard and every page has an empty state', as
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the global theme holds on the Items screen too: list and detail in both themes', async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  expect((await request.post('/__test__/seed?count=60')).status()).toBe(200);
+  try {
+    await page.goto('/#/items');
+    await expect(page.getByTestId('item-row').first()).toBeVisible();
+    await page.getByTestId('item-row').first().click();
+    await checkScreen(page, 'items-detail');
+  } finally {
+    await request.post('/__test__/clear-items');
+  }
   expect(problems).toEqual([]);
 });

@@ -64,7 +64,7 @@ describe('cli collect', () => {
       },
     );
     expect(code).toBe(1);
-    expect(err).toMatch(/github failed: .*token rejected/);
+    expect(err).toMatch(/github failed: .*did not accept the token/);
   });
 
   it('collects with the token from the environment: progress on stderr, the final line on stdout, and stats reads the result', async () => {

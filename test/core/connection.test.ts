@@ -53,7 +53,7 @@ describe('Test connection: GitHub', () => {
   it('reports a rejected token', async () => {
     const report = await core.testConnection({ source: 'github', baseUrl: github.url, secret: 'ghp_wrong' });
     expect(report.status).toBe('bad_token');
-    expect(report.message).toMatch(/token rejected/);
+    expect(report.message).toBe('GitHub did not accept the token (HTTP 401). Check it, or create a new one.');
   });
 
   it('reports a spent quota with its reset time', async () => {
@@ -102,7 +102,9 @@ describe('Test connection: Stack Exchange', () => {
       site: 'stackoverflow',
     });
     expect(report.status).toBe('bad_token');
-    expect(report.message).toMatch(/token rejected/);
+    expect(report.message).toMatch(
+      /^Stack Exchange did not accept the key \(.+\)\. Check it, or create a new one\.$/,
+    );
   });
 
   it('reports an unknown site', async () => {

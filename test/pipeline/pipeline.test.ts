@@ -69,12 +69,12 @@ describe('pipeline', () => {
     const { handle, db } = runWith(settings);
     const final = await handle.done;
     expect(final.sources.github).toMatchObject({ status: 'failed' });
-    expect(final.sources.github?.reason).toMatch(/token rejected/);
+    expect(final.sources.github?.reason).toMatch(/did not accept the token/);
     expect(final.sources.stackoverflow?.status).toBe('completed');
     expect(final.status).toBe('partial');
     expect(countBySource(db).stackoverflow_qa).toBeGreaterThan(0);
     const run = createRunRecorder(db).get(handle.runId)!;
-    expect(run.errors.join()).toMatch(/github: .*token rejected/);
+    expect(run.errors.join()).toMatch(/github: .*did not accept the token/);
     expect(run).toMatchObject({ status: 'partial', outcome: 'completed with 1 source failed' });
     expect(run.sources.github).toMatchObject({ status: 'failed', reason: expect.stringMatching(/token/) });
     expect(run.sources.stackoverflow).toMatchObject({ status: 'completed' });

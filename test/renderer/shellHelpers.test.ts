@@ -87,7 +87,9 @@ describe('routes', () => {
 
 describe('what the Dashboard says', () => {
   it('points a failure at the field to fix', () => {
-    expect(failureAdvice('github', 'GitHub rejected the token: token rejected.')).toMatchObject({
+    expect(
+      failureAdvice('github', 'GitHub did not accept the token (HTTP 401). Check it, or create a new one.'),
+    ).toMatchObject({
       field: 'github.token',
       testable: true,
     });
@@ -96,6 +98,7 @@ describe('what the Dashboard says', () => {
     ).toMatchObject({
       field: 'stackoverflow.baseUrl',
     });
+    expect(failureAdvice('github', 'token rejected').field).toBe('github.token');
     expect(failureAdvice('stackoverflow', 'Stack Exchange does not know the site "nope"').field).toBe(
       'stackoverflow.site',
     );

@@ -45,7 +45,7 @@ export function describeFailure(source: SourceId, error: unknown, baseUrl: strin
     return {
       source,
       status: 'bad_token',
-      message: `${service} rejected the ${secret}: token rejected. Check it or create a new one.`,
+      message: `${service} did not accept the ${secret} (HTTP 401). Check it, or create a new one.`,
     };
   }
   if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {

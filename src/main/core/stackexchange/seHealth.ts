@@ -79,7 +79,7 @@ export async function checkStackExchangeConnection(
       return {
         source: 'stackoverflow',
         status: 'bad_token',
-        message: `Stack Exchange rejected the key: token rejected (${error.errorName}: ${error.message})`,
+        message: `Stack Exchange did not accept the key (${error.errorName}: ${error.message}). Check it, or create a new one.`,
       };
     }
     // Past the quota the API refuses every request until the reset, "more requests available in N seconds".

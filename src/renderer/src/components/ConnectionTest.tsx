@@ -5,7 +5,7 @@ import type { ConnectionReport, ConnectionStatus } from '../../../shared/connect
 
 const LOOK: Record<ConnectionStatus, { color: string; title: string; icon: ReactNode }> = {
   ok: { color: 'teal', title: 'Connection ok', icon: <CheckCircle2 size={18} /> },
-  bad_token: { color: 'red', title: 'Token rejected', icon: <KeyRound size={18} /> },
+  bad_token: { color: 'red', title: 'Not accepted', icon: <KeyRound size={18} /> },
   unreachable: { color: 'orange', title: 'Unreachable', icon: <WifiOff size={18} /> },
   rate_limited: { color: 'yellow', title: 'Rate limited', icon: <Clock size={18} /> },
   error: { color: 'red', title: 'Error', icon: <CircleAlert size={18} /> },

@@ -229,8 +229,8 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
             title="Secrets are not encrypted on this machine"
             data-testid="plain-secrets-warning"
           >
-            No OS keychain is available, so tokens are stored unencrypted in a file that only your user
-            account can read ({info.data.dataFolder}).
+            No OS keychain is available, so tokens and keys are stored unencrypted, in a settings file that
+            only your user account can read.
           </Alert>
         )}
         {SETTINGS_SECTIONS.map((spec) => section(spec as SectionSpec))}
