@@ -4,7 +4,7 @@ import { SOURCE_LABELS } from '../../../shared/runOutcome.ts';
 import type { RunDetails } from '../../../shared/runsContract.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { useApiQuery } from '../hooks/api.ts';
-import { itemCounts, number, time } from './dashboard/format.ts';
+import { asSentence, itemCounts, number, time } from './dashboard/format.ts';
 import { RUN_STATUS_COLOR, runDuration } from './dashboard/RunHistory.tsx';
 import { STATUS_COLOR } from './dashboard/SourceCard.tsx';
 import { SourceFailure } from './dashboard/SourceFailure.tsx';
@@ -58,7 +58,7 @@ function RunDetailsView({
           </Badge>
         </Group>
         <Text fw={600} mt={4} data-testid="run-page-outcome">
-          {run.outcome.charAt(0).toUpperCase() + run.outcome.slice(1)}.
+          {asSentence(run.outcome)}
         </Text>
         <Text size="sm" c="dimmed">
           Started {time(run.startedAt)}

@@ -3,7 +3,7 @@ import { SOURCE_LABELS } from '../../../../shared/runOutcome.ts';
 import type { RunSummary } from '../../../../shared/runsContract.ts';
 import type { SourceId } from '../../../../shared/settings.ts';
 import { hashOf } from '../../hooks/routes.ts';
-import { itemCounts, time } from './format.ts';
+import { asSentence, itemCounts, time } from './format.ts';
 import { RUN_STATUS_COLOR, runDuration } from './RunHistory.tsx';
 
 /** After a restart there is no live run: the newest run from the history, in words. */
@@ -19,7 +19,7 @@ export function LastRun({ run }: { run: RunSummary }) {
             <Badge color={RUN_STATUS_COLOR[run.status]}>{run.status}</Badge>
           </Group>
           <Text size="sm" mt={4} fw={600}>
-            {run.outcome.charAt(0).toUpperCase() + run.outcome.slice(1)}.
+            {asSentence(run.outcome)}
           </Text>
           <Text size="sm" c="dimmed">
             Started {time(run.startedAt)}, took {runDuration(run)}.

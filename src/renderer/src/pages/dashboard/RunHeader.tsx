@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { describeSnapshotOutcome } from '../../../../shared/runOutcome.ts';
 import type { RunSnapshot } from '../../../../shared/runsContract.ts';
 import { hashOf } from '../../hooks/routes.ts';
-import { counted, duration, itemCounts, number, rate } from './format.ts';
+import { asSentence, counted, duration, itemCounts, number, rate } from './format.ts';
 import { RUN_STATUS_COLOR } from './RunHistory.tsx';
 import { useElapsed } from './useCountdown.ts';
 
@@ -37,7 +37,7 @@ export function RunHeader({ snapshot }: { snapshot: RunSnapshot }) {
             )}
           </Group>
           <Text size="sm" mt={4} fw={600} data-testid="run-outcome-sentence">
-            {outcome.charAt(0).toUpperCase() + outcome.slice(1)}.
+            {asSentence(outcome)}
           </Text>
           <Text size="sm" c="dimmed" data-testid="run-items">
             {itemCounts(items)}

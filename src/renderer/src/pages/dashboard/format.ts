@@ -38,3 +38,6 @@ export function counted(n: number, plural: string): string {
 
 /** What a source did: "Read 1,706 questions: 0 new, 0 updated, 5,118 unchanged". */
 export const whatItDid = (p: SourceProgress) => `Read ${counted(p.done, p.unit)}: ${itemCounts(p.items)}`;
+
+/** An outcome ("completed with 1 source failed") as a sentence on its own: "Completed with 1 source failed." */
+export const asSentence = (phrase: string) => `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`;
