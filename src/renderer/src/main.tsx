@@ -11,7 +11,7 @@ import { cssVariablesResolver, theme } from './theme.ts';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      <Notifications position="top-right" limit={2} autoClose={4000} />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -54,8 +54,9 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
   const reasonColor = metrics.status === 'failed' ? 'red' : metrics.status === 'stopped' ? 'yellow' : 'blue';
   // The core says why a source ended short of its maximum; when it did not, the figures still must not
   // read as "57% done".
+  const told = metrics.reason && metrics.reason !== metrics.status ? metrics.reason : undefined;
   const reason =
-    metrics.reason ??
+    told ??
     (metrics.status === 'completed' && p.done < p.total
       ? `No more ${p.unit} matched the settings: ${number(p.done)} of ${number(p.total)}`
       : undefined);
