@@ -21,6 +21,26 @@ export type GithubCodeMetadata = {
   license: string | null; // SPDX id
 };
 
+/** How a documentation file is written. */
+export type DocFormat = 'markdown' | 'restructuredtext' | 'text';
+
+/** A documentation file of a repository: README, CONTRIBUTING, anything under docs/. */
+export type GithubDocMetadata = {
+  repository: string; // "owner/name"
+  repositoryUrl: string;
+  path: string;
+  fileUrl: string;
+  size: number;
+  blobSha: string;
+  lastModified: string; // repository pushed_at
+  stars: number;
+  defaultBranch: string;
+  license: string | null; // SPDX id
+  format: DocFormat;
+  /** Lines that are not blank. */
+  linesOfText: number;
+};
+
 export type StackoverflowQaMetadata = {
   site: string;
   questionId: number;
@@ -53,6 +73,7 @@ type ItemBase = {
 
 export type CollectedItem =
   | (ItemBase & { source: 'github_code'; metadata: GithubCodeMetadata })
+  | (ItemBase & { source: 'github_doc'; metadata: GithubDocMetadata })
   | (ItemBase & { source: 'stackoverflow_qa'; metadata: StackoverflowQaMetadata });
 
 export type ItemSource = CollectedItem['source'];

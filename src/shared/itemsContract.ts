@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CollectedItem, ItemSource } from './items.ts';
 
-export const ITEM_SOURCES = ['github_code', 'stackoverflow_qa'] as const;
+export const ITEM_SOURCES = ['github_code', 'github_doc', 'stackoverflow_qa'] as const;
 
 export const SORT_COLUMNS = [
   'relevance',
@@ -22,7 +22,7 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 const facetValues = z.array(z.string().max(200)).max(200).default([]);
 
 export const itemFiltersSchema = z.object({
-  source: z.array(z.enum(ITEM_SOURCES)).max(2).default([]),
+  source: z.array(z.enum(ITEM_SOURCES)).max(ITEM_SOURCES.length).default([]),
   language: facetValues,
   repository: facetValues,
   tag: facetValues,

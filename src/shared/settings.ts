@@ -89,6 +89,8 @@ export const githubSettingsSchema = z.object({
   maxInflatedMb: count(1, 100_000, 'MB').default(2048),
   /** A repository whose archive holds more entries (files and folders) than this is skipped. */
   maxArchiveEntries: count(1, 10_000_000, 'entries').default(100_000),
+  /** README, CONTRIBUTING and docs/ files (Markdown, reStructuredText, text) as items of their own. */
+  includeDocs: z.boolean().default(true),
   includeGlobs: z.array(glob).max(100).default([]),
   excludeGlobs: z.array(glob).max(100).default(DEFAULT_EXCLUDE_GLOBS),
 });

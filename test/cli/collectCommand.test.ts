@@ -96,7 +96,9 @@ describe('cli collect', () => {
     const stats = await cli(['stats', '--data', dir]);
     expect(stats.code).toBe(0);
     const [items, run] = stats.out.split('\n');
-    expect(items).toMatch(/^items: [1-9]\d* \(github_code [1-9]\d*, stackoverflow_qa 0\)$/);
+    expect(items).toMatch(
+      /^items: [1-9]\d* \(github_code [1-9]\d*, github_doc [1-9]\d*, stackoverflow_qa 0\)$/,
+    );
     expect(run).toMatch(/^run 1: completed/);
     expect(stats.out).toMatch(/^skipped \(github\) not code in a chosen language: \d+$/m);
     const json = await cli(['stats', '--data', dir, '--json']);

@@ -40,7 +40,7 @@ describe('cli export', () => {
     );
     const source = await cli(['export', '--format', 'csv', '--out', 'x', '--source', 'gitlab']);
     expect(source.err).toMatch(
-      /argument 'gitlab' is invalid\. Allowed choices are github_code, stackoverflow_qa/,
+      /argument 'gitlab' is invalid\. Allowed choices are github_code, github_doc, stackoverflow_qa/,
     );
     const noOut = await cli(['export', '--format', 'csv']);
     expect(noOut.code).toBe(2);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fakePerTest, githubSettings, keptFiles, makeRun } from './harness.ts';
+import { collect, fakePerTest, githubSettings, KEPT_PER_REPO, keptFiles, makeRun } from './harness.ts';
 
-const KEPT_PER_REPO = 13;
 const fakeWith = fakePerTest();
 
 const skipRowsOf = (run: ReturnType<typeof makeRun>, repo: string) =>

@@ -6,7 +6,7 @@ import { readItem } from '../../src/main/core/store/itemStore.ts';
 import { githubItemId } from '../../src/main/core/github/githubItem.ts';
 import { SOURCE_TEMPLATES } from '../fakes/github/sourceTemplates.ts';
 import { gitBlobSha, startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
-import { collect, githubSettings, makeRun, storedItems } from './harness.ts';
+import { collect, githubSettings, KEPT_PER_REPO, makeRun, storedItems } from './harness.ts';
 
 let fake: FakeGithub;
 beforeAll(async () => {
@@ -22,9 +22,8 @@ const SKIPS_PER_REPO = {
   binary: 2,
   generated: 1,
   too_large: 1,
-  not_source: 4,
+  not_source: 3,
 };
-const KEPT_PER_REPO = 6 * 2 + 1;
 
 describe('collectGithub against the fake', () => {
   it('keeps the source files, records a reason for every other file, and counts its requests', async () => {
@@ -175,11 +174,11 @@ describe('collectGithub against the fake', () => {
     const result = await collect(run);
     expect(fake.searches).toEqual(['language:python fork:false archived:false stars:>=0|1']);
     expect(result.progress.items.inserted).toBe(2);
-    // Per repository: 20 files of other languages; the shared file is outside src/; once one file is
+    // Per repository: 19 files of other languages; the shared file and README.md are outside src/; once one file is
     // kept, the other passing ones (module_1.py, blob.py) hit the cap without being read.
     expect(result.progress.skips).toEqual({
-      not_source: 2 * 20,
-      not_included: 2,
+      not_source: 2 * 19,
+      not_included: 2 * 2,
       max_files: 2 * 2,
       too_large: 2,
     });

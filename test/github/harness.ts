@@ -9,6 +9,12 @@ import { startFakeGithub, type FakeGithub, type FakeGithubOptions } from '../fak
 
 export const TOKEN = 'ghp_fake_valid_token_0001';
 
+/**
+ * Files kept per repository of the default corpus with all six languages and docs on: two sources per
+ * language, the file every repository shares, and README.md (a GitHub docs item).
+ */
+export const KEPT_PER_REPO = 6 * 2 + 1 + 1;
+
 /** Fast waits for tests: short secondary fallback, no search spacing, quick retries. */
 export const FAST: GithubCollectorDeps = {
   secondaryFallbackSeconds: 0.2,

@@ -4,6 +4,7 @@ import {
   collect,
   fakePerTest,
   githubSettings,
+  KEPT_PER_REPO,
   keptFiles,
   makeRun,
   type Run,
@@ -11,7 +12,6 @@ import {
 } from './harness.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 
-const KEPT_PER_REPO = 13;
 const fakeWith = fakePerTest();
 
 const waits = (run: Run) =>

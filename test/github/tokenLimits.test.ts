@@ -9,13 +9,13 @@ import {
   fakePerTest,
   FAST,
   githubSettings,
+  KEPT_PER_REPO,
   keptFiles,
   makeRun,
   type Run,
   TOKEN,
 } from './harness.ts';
 
-const KEPT_PER_REPO = 13;
 const fakeWith = fakePerTest({ corpus: { repos: 40 } });
 
 const waits = (run: Run) =>

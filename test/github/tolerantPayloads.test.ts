@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readItem } from '../../src/main/core/store/itemStore.ts';
 import { githubItemId } from '../../src/main/core/github/githubItem.ts';
-import { collect, fakePerTest, githubSettings, keptFiles, makeRun } from './harness.ts';
+import { collect, fakePerTest, githubSettings, KEPT_PER_REPO, keptFiles, makeRun } from './harness.ts';
 
-const KEPT_PER_REPO = 13;
 const fakeWith = fakePerTest();
 
 describe('repository objects as the API sends them', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultSettings, type Settings } from '../../src/shared/settings.ts';
+import { defaultSettings, type Settings, type SourceId } from '../../src/shared/settings.ts';
+import { SOURCE_REGISTRY } from '../../src/main/core/collectors/sources.ts';
 import type { RunSnapshot } from '../../src/shared/runsContract.ts';
 import { collectGithub } from '../../src/main/core/github/collectGithub.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
@@ -117,3 +118,11 @@ export const countBySource = (db: Database): Record<string, number> =>
       }[]
     ).map((r) => [r.source, Number(r.n)]),
   );
+
+/** Items stored per source, by the item kinds the registry gives each (GitHub stores code and docs). */
+export function storedPerSource(db: Database): Record<SourceId, number> {
+  const bySource = countBySource(db);
+  const of = (id: SourceId) =>
+    SOURCE_REGISTRY[id].itemKinds.reduce((n, kind) => n + (bySource[kind] ?? 0), 0);
+  return { github: of('github'), stackoverflow: of('stackoverflow') };
+}

@@ -13,7 +13,7 @@ import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackex
 import { tempFolder } from '../cli/cliHarness.ts';
 import {
   bothSources,
-  countBySource,
+  storedPerSource,
   GITHUB_TOKEN,
   SE_KEY,
   settingsFile,
@@ -143,9 +143,9 @@ describe('kill -9 at random points, then resume', () => {
         expect(runs[0].status).toBe('completed');
         // The run's figures are what is stored, per source, and every skip is logged exactly once.
         const { counts } = runs[0];
-        const bySource = countBySource(db);
-        expect(counts.github).toMatchObject({ inserted: bySource.github_code, updated: 0 });
-        expect(counts.stackoverflow).toMatchObject({ inserted: bySource.stackoverflow_qa, updated: 0 });
+        const bySource = storedPerSource(db);
+        expect(counts.github).toMatchObject({ inserted: bySource.github, updated: 0 });
+        expect(counts.stackoverflow).toMatchObject({ inserted: bySource.stackoverflow, updated: 0 });
         const skips = skipLog(db);
         expect(skips).toEqual(referenceSkips);
         expect(new Set(skips).size).toBe(skips.length);

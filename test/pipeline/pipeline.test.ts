@@ -11,6 +11,7 @@ import {
   runWith,
   SE_KEY,
   storedIds,
+  storedPerSource,
   until,
 } from './harness.ts';
 
@@ -52,7 +53,8 @@ describe('pipeline', () => {
     const counts = countBySource(db);
     expect(counts.github_code).toBeGreaterThan(0);
     expect(counts.stackoverflow_qa).toBeGreaterThan(0);
-    expect(final.totals.itemsStored).toBe(counts.github_code + counts.stackoverflow_qa);
+    const perSource = storedPerSource(db);
+    expect(final.totals.itemsStored).toBe(perSource.github + perSource.stackoverflow);
     // Each started before the other ended: they ran concurrently.
     expect(spans.github[0]).toBeLessThan(spans.stackoverflow[1]);
     expect(spans.stackoverflow[0]).toBeLessThan(spans.github[1]);
@@ -60,8 +62,8 @@ describe('pipeline', () => {
     expect(snapshots.length).toBeLessThan(final.totals.itemsStored);
     const run = createRunRecorder(db).get(handle.runId)!;
     expect(run.status).toBe('completed');
-    expect(run.counts.github?.inserted).toBe(counts.github_code);
-    expect(run.counts.stackoverflow?.inserted).toBe(counts.stackoverflow_qa);
+    expect(run.counts.github?.inserted).toBe(perSource.github);
+    expect(run.counts.stackoverflow?.inserted).toBe(perSource.stackoverflow);
   });
 
   it('reports a source that fails its health check and, with continue-on-error, runs the other', async () => {

@@ -13,6 +13,7 @@ import { cli, tempFolder } from '../cli/cliHarness.ts';
 import {
   bothSources,
   countBySource,
+  storedPerSource,
   FAST_COLLECTORS,
   GITHUB_TOKEN,
   runWith,
@@ -122,9 +123,9 @@ describe('a spent Stack Exchange quota', () => {
       expect(storedIds(db)).toEqual(reference);
       const run = createRunRecorder(db).get(1)!;
       expect(run).toMatchObject({ status: 'completed', resumable: false, outcome: 'completed' });
-      const stored = countBySource(db);
-      expect(run.counts.stackoverflow?.inserted).toBe(stored.stackoverflow_qa);
-      expect(run.counts.github?.inserted).toBe(stored.github_code);
+      const stored = storedPerSource(db);
+      expect(run.counts.stackoverflow?.inserted).toBe(stored.stackoverflow);
+      expect(run.counts.github?.inserted).toBe(stored.github);
     });
   });
 

@@ -22,6 +22,8 @@ export const SETTING_DESCRIPTIONS: { [S in keyof Settings]: Described<Settings[S
     maxFileSizeKb: 'Files larger than this (KB) are skipped.',
     maxInflatedMb: 'A repository whose archive unpacks to more than this (MB) is skipped.',
     maxArchiveEntries: 'A repository whose archive holds more files and folders than this is skipped.',
+    includeDocs:
+      'Also keep documentation: README, CONTRIBUTING and files under docs/ (Markdown, reStructuredText, text).',
     includeGlobs: 'When not empty, only files matching one of these globs.',
     excludeGlobs: 'Files matching any of these globs are skipped (vendored, generated, lock files).',
   },

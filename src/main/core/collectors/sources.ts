@@ -42,7 +42,7 @@ export type SourceDefinition = {
 export const SOURCE_REGISTRY: Record<SourceId, SourceDefinition> = {
   github: {
     id: 'github',
-    itemKinds: ['github_code'],
+    itemKinds: ['github_code', 'github_doc'],
     unit: 'repositories',
     enabled: (s) => s.pipeline.githubEnabled,
     maxUnits: (s) => s.github.maxRepos,

@@ -50,6 +50,20 @@ export function csvRecord(item: CollectedItem): CsvRecord {
       content: item.content,
     };
   }
+  if (item.source === 'github_doc') {
+    const m = item.metadata;
+    return {
+      ...empty,
+      ...common,
+      repository: m.repository,
+      path: m.path,
+      stars: m.stars,
+      license: m.license,
+      url: m.fileUrl,
+      created_at: m.lastModified,
+      content: item.content,
+    };
+  }
   const m = item.metadata;
   return {
     ...empty,

@@ -1,4 +1,4 @@
-import type { CollectedItem } from '../../../shared/items.ts';
+import type { CollectedItem, DocFormat } from '../../../shared/items.ts';
 import { textFile, type ExportWriter } from './exportWriter.ts';
 
 /** A fence longer than any run of backticks inside the text, so code never closes it early. */
@@ -6,6 +6,17 @@ function fenceFor(text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   return '`'.repeat(longest + 1);
 }
+
+const FORMAT_NAMES: Record<DocFormat, string> = {
+  markdown: 'Markdown',
+  restructuredtext: 'reStructuredText',
+  text: 'plain text',
+};
+const FENCE_LANGUAGES: Record<DocFormat, string> = {
+  markdown: 'markdown',
+  restructuredtext: 'rst',
+  text: 'text',
+};
 
 function section(item: CollectedItem): string {
   const lines = [`## ${item.title}`, ''];
@@ -20,6 +31,17 @@ function section(item: CollectedItem): string {
     );
     const fence = fenceFor(item.content);
     lines.push(`${fence}${m.language}`, item.content.replace(/\n$/, ''), fence);
+  } else if (item.source === 'github_doc') {
+    const m = item.metadata;
+    lines.push(
+      `- Repository: [${m.repository}](${m.repositoryUrl}) (${m.stars.toLocaleString('en-US')} stars)`,
+      `- File: [${m.path}](${m.fileUrl}), ${FORMAT_NAMES[m.format]}`,
+      `- License: ${m.license ?? 'none given'}`,
+      '',
+    );
+    // Fenced, so its headings stay inside this section.
+    const fence = fenceFor(item.content);
+    lines.push(`${fence}${FENCE_LANGUAGES[m.format]}`, item.content.replace(/\n$/, ''), fence);
   } else {
     const m = item.metadata;
     lines.push(

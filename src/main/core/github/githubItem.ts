@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
 import type { CollectedItem } from '../../../shared/items.ts';
-import type { Language } from '../../../shared/settings.ts';
+import { linesOfText } from './docFiles.ts';
+import type { FileKind } from './fileFilter.ts';
 import { codeStructure } from '../text/codeStructure.ts';
 import { linesOfCode } from '../text/linesOfCode.ts';
 import { maskCode } from '../text/maskCode.ts';
 import type { Repo } from './repoObject.ts';
 import { contentHashOf } from '../store/itemStore.ts';
 
-export type RepoFile = { path: string; text: string; size: number; blobSha: string; language: Language };
+/** A kept file: source code of a language, or documentation in a format. */
+export type RepoFile = { path: string; text: string; size: number; blobSha: string } & FileKind;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -30,31 +32,50 @@ export function webBaseOf(apiBase: string): string {
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
+/** The item of a kept file: "github_code" with what the code holds, or "github_doc". */
 export function toGithubItem(
   repo: Repo,
   file: RepoFile,
   webBase: string,
   collectedAt: string,
 ): CollectedItem {
-  const masked = maskCode(file.text, file.language);
-  const structure = codeStructure(file.text, file.language, masked);
   const repositoryUrl = `${webBase}/${repo.full_name}`;
   const spdx = repo.license?.spdx_id;
-  return {
+  const common = {
     id: githubItemId(repo.full_name, file.path),
-    source: 'github_code',
     title: `${repo.full_name}/${file.path}`,
     content: file.text,
     contentHash: contentHashOf(file.text),
     collectedAt,
+  };
+  const where = {
+    repository: repo.full_name,
+    repositoryUrl,
+    path: file.path,
+    fileUrl: `${repositoryUrl}/blob/${encodeURIComponent(repo.default_branch)}/${encodePath(file.path)}`,
+    size: file.size,
+    blobSha: file.blobSha,
+    lastModified: repo.pushed_at ?? '',
+  };
+  const fromRepo = {
+    stars: repo.stargazers_count,
+    defaultBranch: repo.default_branch,
+    license: spdx && spdx !== 'NOASSERTION' ? spdx : null,
+  };
+  if ('format' in file) {
+    return {
+      ...common,
+      source: 'github_doc',
+      metadata: { ...where, ...fromRepo, format: file.format, linesOfText: linesOfText(file.text) },
+    };
+  }
+  const masked = maskCode(file.text, file.language);
+  const structure = codeStructure(file.text, file.language, masked);
+  return {
+    ...common,
+    source: 'github_code',
     metadata: {
-      repository: repo.full_name,
-      repositoryUrl,
-      path: file.path,
-      fileUrl: `${repositoryUrl}/blob/${encodeURIComponent(repo.default_branch)}/${encodePath(file.path)}`,
-      size: file.size,
-      blobSha: file.blobSha,
-      lastModified: repo.pushed_at ?? '',
+      ...where,
       language: file.language,
       linesOfCode: linesOfCode(masked),
       containsClasses: structure.classes.length > 0,
@@ -63,9 +84,7 @@ export function toGithubItem(
       imports: structure.imports,
       functions: structure.functions,
       classes: structure.classes,
-      stars: repo.stargazers_count,
-      defaultBranch: repo.default_branch,
-      license: spdx && spdx !== 'NOASSERTION' ? spdx : null,
+      ...fromRepo,
     },
   };
 }

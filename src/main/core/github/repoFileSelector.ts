@@ -1,5 +1,5 @@
-import type { GithubSettings, Language } from '../../../shared/settings.ts';
-import { contentFilter, pathFilter, type SkipCode } from './fileFilter.ts';
+import type { GithubSettings } from '../../../shared/settings.ts';
+import { contentFilter, pathFilter, type FileKind, type SkipCode } from './fileFilter.ts';
 import { gitBlobSha, type RepoFile } from './githubItem.ts';
 
 export type FileSink = {
@@ -15,7 +15,7 @@ export type FileSink = {
 export function createRepoFileSelector(settings: GithubSettings, sink: FileSink) {
   const byPath = pathFilter(settings);
   const decided = new Set<string>();
-  const wanted = new Map<string, Language>();
+  const wanted = new Map<string, FileKind>();
   let kept = 0;
   return {
     /** Whether to read this file's content. */
@@ -27,15 +27,15 @@ export function createRepoFileSelector(settings: GithubSettings, sink: FileSink)
         sink.skip(path, verdict.keep ? 'max_files' : verdict.reason);
         return false;
       }
-      wanted.set(path, verdict.language);
+      wanted.set(path, verdict.kind);
       return true;
     },
     /** The content of a wanted file; `blobSha` when the API already gave it. */
     file(path: string, bytes: Uint8Array, blobSha?: string): void {
-      const language = wanted.get(path);
-      if (!language || decided.has(path)) return;
+      const kind = wanted.get(path);
+      if (!kind || decided.has(path)) return;
       decided.add(path);
-      const verdict = contentFilter(bytes);
+      const verdict = contentFilter(bytes, kind);
       if (!verdict.keep) return sink.skip(path, verdict.reason);
       if (kept >= settings.maxFilesPerRepo) return sink.skip(path, 'max_files');
       kept++;
@@ -44,7 +44,7 @@ export function createRepoFileSelector(settings: GithubSettings, sink: FileSink)
         text: verdict.text,
         size: bytes.length,
         blobSha: blobSha ?? gitBlobSha(bytes),
-        language,
+        ...kind,
       });
     },
     kept: () => kept,

@@ -16,13 +16,14 @@ export type ItemColumns = {
 const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES);
 
 export function itemColumns(item: CollectedItem): ItemColumns {
-  if (item.source === 'github_code') {
+  if (item.source === 'github_code' || item.source === 'github_doc') {
     const m = item.metadata;
+    const code = item.source === 'github_code';
     return {
-      language: m.language,
+      language: code ? item.metadata.language : null,
       repository: m.repository,
       score: m.stars,
-      lines: m.linesOfCode,
+      lines: code ? item.metadata.linesOfCode : item.metadata.linesOfText,
       license: m.license,
       accepted: null,
       created: m.lastModified || null,

@@ -16,8 +16,10 @@ export const contentHashOf = (content: string) => createHash('sha256').update(co
 
 export const emptyCounts = (): ItemCounts => ({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 });
 
+const fromGithub = (item: CollectedItem) => item.source === 'github_code' || item.source === 'github_doc';
+
 function itemPath(item: CollectedItem): string {
-  return item.source === 'github_code' ? `${item.metadata.repository}/${item.metadata.path}` : '';
+  return fromGithub(item) ? `${item.metadata.repository}/${item.metadata.path}` : '';
 }
 
 /**
@@ -66,7 +68,7 @@ export function upsertItems(
   const addTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_rowid, tag) VALUES (?, ?)');
   transaction(db, () => {
     for (const item of items) {
-      const blobSha = item.source === 'github_code' ? item.metadata.blobSha : null;
+      const blobSha = fromGithub(item) ? item.metadata.blobSha : null;
       const existing = byId.get(item.id) as { rowid: number; content_hash: string } | undefined;
       if (existing?.content_hash === item.contentHash) {
         counts.unchanged++;
@@ -127,7 +129,7 @@ export function countItems(db: Database): Record<ItemSource, number> & { total: 
     source: ItemSource;
     n: number;
   }[];
-  const counts = { github_code: 0, stackoverflow_qa: 0, total: 0 };
+  const counts = { github_code: 0, github_doc: 0, stackoverflow_qa: 0, total: 0 };
   for (const r of rows) {
     counts[r.source] = Number(r.n);
     counts.total += Number(r.n);

@@ -7,9 +7,11 @@ type LedgerRepo = { full_name: string; pushed_at: string | null };
 
 /** A hash of the settings that decide which files of a repository are kept. */
 export function fileFiltersKey(settings: GithubSettings): string {
-  const { languages, includeGlobs, excludeGlobs, maxFileSizeKb, maxFilesPerRepo } = settings;
+  const { languages, includeDocs, includeGlobs, excludeGlobs, maxFileSizeKb, maxFilesPerRepo } = settings;
   const decisive = {
     languages: [...languages].sort(),
+    // Absent (not false) when docs are off, so a re-run of code-only settings still finds its repositories.
+    ...(includeDocs ? { includeDocs } : {}),
     includeGlobs,
     excludeGlobs,
     maxFileSizeKb,

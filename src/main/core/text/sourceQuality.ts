@@ -9,8 +9,14 @@ const MARKER_WINDOW = 1000;
 const MAX_AVERAGE_LINE = 300;
 const MAX_LINE = 1000;
 
-/** The file as text, or why it is rejected: binary (NUL byte, bad UTF-8), minified or generated. */
-export function readSourceText(bytes: Uint8Array): { text: string } | { rejection: ContentRejection } {
+/**
+ * The file as text, or why it is rejected: binary (NUL byte, bad UTF-8), minified or generated. Prose
+ * (`prose: true`, documentation) is not judged minified: a Markdown paragraph is often one long line.
+ */
+export function readSourceText(
+  bytes: Uint8Array,
+  options: { prose?: boolean } = {},
+): { text: string } | { rejection: ContentRejection } {
   if (bytes.includes(0)) return { rejection: 'binary' };
   let text: string;
   try {
@@ -18,7 +24,7 @@ export function readSourceText(bytes: Uint8Array): { text: string } | { rejectio
   } catch {
     return { rejection: 'binary' };
   }
-  if (looksMinified(text)) return { rejection: 'minified' };
+  if (!options.prose && looksMinified(text)) return { rejection: 'minified' };
   if (GENERATED_MARKER.test(text.slice(0, MARKER_WINDOW))) return { rejection: 'generated' };
   return { text };
 }

@@ -13,7 +13,8 @@ import {
 } from '@mantine/core';
 import { ExternalLink, X } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { CollectedItem } from '../../../../shared/items.ts';
+import type { CollectedItem, DocFormat } from '../../../../shared/items.ts';
+import { sourceLabel } from '../../../../shared/itemLabels.ts';
 import { api, useApiQuery } from '../../hooks/api.ts';
 import { CodeView } from './CodeView.tsx';
 import { QaView } from './QaView.tsx';
@@ -35,6 +36,12 @@ function Link(props: { url: string; children: ReactNode }) {
   );
 }
 
+const DOC_FORMATS: Record<DocFormat, string> = {
+  markdown: 'Markdown',
+  restructuredtext: 'reStructuredText',
+  text: 'Plain text',
+};
+
 function metadataRows(item: CollectedItem): [string, ReactNode][] {
   if (item.source === 'github_code') {
     const m = item.metadata;
@@ -51,6 +58,21 @@ function metadataRows(item: CollectedItem): [string, ReactNode][] {
       ['Imports', m.imports.join(', ') || '—'],
       ['Functions', m.functions.join(', ') || '—'],
       ['Classes', m.classes.join(', ') || '—'],
+      ['Blob SHA', m.blobSha],
+    ];
+  }
+  if (item.source === 'github_doc') {
+    const m = item.metadata;
+    return [
+      ['Repository', <Link url={m.repositoryUrl}>{m.repository}</Link>],
+      ['Path', m.path],
+      ['Format', DOC_FORMATS[m.format]],
+      ['Lines of text', m.linesOfText],
+      ['Size', `${m.size.toLocaleString('en-US')} bytes`],
+      ['Stars', m.stars.toLocaleString('en-US')],
+      ['License', m.license ?? 'none given'],
+      ['Branch', m.defaultBranch],
+      ['Last pushed', m.lastModified],
       ['Blob SHA', m.blobSha],
     ];
   }
@@ -71,7 +93,7 @@ function metadataRows(item: CollectedItem): [string, ReactNode][] {
 
 function Attribution(props: { item: CollectedItem }) {
   const { item } = props;
-  if (item.source === 'github_code')
+  if (item.source === 'github_code' || item.source === 'github_doc')
     return (
       <Text size="xs" className="item-dim">
         From {item.metadata.repository}, licensed {item.metadata.license ?? 'without a stated licence'}.
@@ -88,16 +110,18 @@ function Attribution(props: { item: CollectedItem }) {
 
 function DetailBody(props: { item: CollectedItem }) {
   const { item } = props;
-  const github = item.source === 'github_code';
+  const github = item.source !== 'stackoverflow_qa';
   const url = github ? item.metadata.fileUrl : item.metadata.answerUrl;
   return (
     <Stack gap="md">
       <Group gap="xs">
         <Badge variant="light" color={github ? 'gray' : 'orange'}>
-          {github ? 'GitHub code' : 'Stack Overflow Q&A'}
+          {github ? sourceLabel(item.source) : 'Stack Overflow Q&A'}
         </Badge>
-        {github ? (
+        {item.source === 'github_code' ? (
           <Badge variant="outline">{item.metadata.language}</Badge>
+        ) : item.source === 'github_doc' ? (
+          <Badge variant="outline">{DOC_FORMATS[item.metadata.format]}</Badge>
         ) : (
           item.metadata.tags.map((t) => (
             <Badge key={t} variant="outline">
@@ -112,8 +136,10 @@ function DetailBody(props: { item: CollectedItem }) {
         </Button>
       </Group>
       <Attribution item={item} />
-      {github ? (
+      {item.source === 'github_code' ? (
         <CodeView code={item.content} language={item.metadata.language} label={item.metadata.path} />
+      ) : item.source === 'github_doc' ? (
+        <CodeView code={item.content} label={item.metadata.path} />
       ) : (
         <QaView content={item.content} language={item.metadata.tags[0]} accepted={item.metadata.accepted} />
       )}

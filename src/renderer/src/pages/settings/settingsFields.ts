@@ -118,6 +118,13 @@ const github: SectionSpec<'github'> = {
       thousands: true,
     },
     {
+      key: 'includeDocs',
+      kind: 'switch',
+      label: 'Keep documentation',
+      description:
+        'README, CONTRIBUTING and files under docs/ (Markdown, reStructuredText, text), as "GitHub docs" items.',
+    },
+    {
       key: 'includeGlobs',
       kind: 'tags',
       label: 'Include globs',
