@@ -52,6 +52,6 @@ test('Demo: Start run with no configuration collects from both sources; items br
     .trim()
     .split('\n');
   const sources = new Set(lines.map((l) => (JSON.parse(l) as { source: string }).source));
-  expect(sources).toEqual(new Set(['github_code', 'stackoverflow_qa']));
+  expect(sources).toEqual(new Set(['github_code', 'github_doc', 'stackoverflow_qa']));
   expect(problems).toEqual([]);
 });
