@@ -10,7 +10,7 @@ export type AppEvent =
   | { type: 'run-metrics'; snapshot: RunSnapshot }
   /** An export's rows written so far, pushed a few times a second while it runs. */
   | { type: 'export-progress'; exportId: string; file: string; done: number; total: number }
-  /** An export ended: the file is complete, or removed when cancelled or failed. */
+  /** An export ended: the file is complete; cancelled or failed, whatever was at the target is left as it was. */
   | {
       type: 'export-finished';
       exportId: string;

@@ -1,5 +1,6 @@
 import type { ItemSource } from '../../shared/items.ts';
 import { itemQuerySchema, type ExportFormat } from '../../shared/itemsContract.ts';
+import { ExportTargetError } from '../core/export/exportTarget.ts';
 import { runExport } from '../core/export/runExport.ts';
 import { appDataFolder } from './appDataFolder.ts';
 import { databaseFileIn, openExistingDatabase } from './cliDatabase.ts';
@@ -47,6 +48,7 @@ export async function runExportCommand(options: ExportOptions, { io, env }: CliD
     io.stdout(`Exported ${outcome.done} items to ${file}`);
     return EXIT.OK;
   } catch (error) {
+    if (error instanceof ExportTargetError) throw new CliError(error.message, EXIT.USAGE);
     const diskFull = (error as NodeJS.ErrnoException).code === 'ENOSPC';
     throw new CliError(
       `Export failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -3,6 +3,7 @@ import type { AppEvent } from '../../../shared/events.ts';
 import type { ExportRequest } from '../../../shared/itemsContract.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
+import { checkExportTarget } from './exportTarget.ts';
 import { runExport } from './runExport.ts';
 
 /** Progress events at most this often, plus the last one. */
@@ -12,7 +13,9 @@ const PROGRESS_EVERY_MS = 150;
 export function createExportJobs(deps: { db: Database; emit: (event: AppEvent) => void; log: Logger }) {
   const running = new Map<string, AbortController>();
 
+  /** Refuses a folder, a device or the database's own files at once, so the caller hears why. */
   function start(request: ExportRequest, file: string): { exportId: string; finished: Promise<void> } {
+    checkExportTarget(file, deps.db);
     const exportId = randomUUID();
     const controller = new AbortController();
     running.set(exportId, controller);

@@ -8,7 +8,7 @@ export type ExportWriter = {
   write(item: CollectedItem): Promise<void>;
   /** Completes the file (closing brackets, footers, parquet metadata). */
   finish(): Promise<void>;
-  /** Stops writing without completing; the runner then removes the file. */
+  /** Stops writing without completing; the runner then removes the temporary file. */
   abort(): Promise<void>;
 };
 

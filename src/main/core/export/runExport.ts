@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ExportFormat, ItemScope } from '../../../shared/itemsContract.ts';
 import { chunks, scopeRowids } from '../store/itemScope.ts';
 import type { Database } from '../store/database.ts';
 import { EXPORT_FORMAT_INFO } from './exportFormats.ts';
+import { checkExportTarget, fileBeside } from './exportTarget.ts';
 import { itemsReader } from '../store/readItems.ts';
 
 export type ExportProgress = { done: number; total: number };
@@ -22,19 +21,20 @@ export type ExportJob = {
 
 /**
  * Streams the items of a scope into a file, a batch of rows at a time (the ids are fixed first, so the
- * total is exact and items collected meanwhile are not half-included). A cancelled or failed export
- * removes its partial file.
+ * total is exact and items collected meanwhile are not half-included). It writes a file beside the
+ * target and renames it over the target once complete: a cancelled or failed export leaves the target as
+ * it was. Folders, devices and the database's own files are refused (ExportTargetError) before anything.
  */
 export async function runExport(db: Database, job: ExportJob): Promise<ExportOutcome> {
   const rowids = scopeRowids(db, job.scope);
   const total = rowids.length;
   const read = itemsReader(db);
-  fs.mkdirSync(path.dirname(job.file), { recursive: true });
-  const writer = EXPORT_FORMAT_INFO[job.format].open(job.file);
+  const output = fileBeside(checkExportTarget(job.file, db));
+  const writer = EXPORT_FORMAT_INFO[job.format].open(output.temporary);
   let done = 0;
   const discard = async () => {
     await writer.abort().catch(() => undefined);
-    fs.rmSync(job.file, { force: true });
+    output.discard();
   };
   try {
     for (const batch of chunks(rowids, job.batchSize ?? 500)) {
@@ -47,6 +47,7 @@ export async function runExport(db: Database, job: ExportJob): Promise<ExportOut
       job.onProgress?.({ done, total });
     }
     await writer.finish();
+    output.commit();
     if (total === 0) job.onProgress?.({ done, total });
     return { status: 'completed', done, total };
   } catch (error) {
