@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,8 +50,10 @@ describe('runs through the core', () => {
     const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-runs-'));
     const first = openCore(dataFolder);
     await saveBothSources(first);
-    // What a killed process leaves: a run still marked running.
-    const orphan = createRunRecorder(first.db).start(first.settings.current());
+    // What a killed process leaves: a run still marked running, owned by a process that is gone.
+    const gone = spawnSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' });
+    const owner = { pid: Number(gone.stdout), kind: 'app' as const, host: os.hostname() };
+    const orphan = createRunRecorder(first.db, owner).start(first.settings.current());
     await first.close();
 
     const core = openCore(dataFolder);

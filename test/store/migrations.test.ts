@@ -63,4 +63,25 @@ describe('migration 10', () => {
     db.prepare("INSERT INTO items_titles_fts(items_titles_fts, rank) VALUES ('integrity-check', 1)").run();
     db.close();
   });
+
+  it('applies a migration that landed after a newer one (a database at 10 without 6 gets 6)', () => {
+    const db = openDatabase(
+      ':memory:',
+      MIGRATIONS.filter((m) => m.version !== 6),
+    );
+    const columns = () =>
+      (db.prepare("SELECT name FROM pragma_table_info('runs')").all() as { name: string }[]).map(
+        (c) => c.name,
+      );
+    expect(columns()).not.toContain('owner_pid');
+    const before = schemaVersion(db);
+    migrate(db);
+    expect(columns()).toEqual(
+      expect.arrayContaining(['owner_pid', 'owner_kind', 'owner_host', 'heartbeat_at']),
+    );
+    expect(schemaVersion(db)).toBe(before);
+    // And only once: opening it again changes nothing.
+    expect(() => migrate(db)).not.toThrow();
+    db.close();
+  });
 });

@@ -7,6 +7,7 @@ import { headlessDesktop } from '../core/desktop.ts';
 import { plainSecretBox } from '../core/settings/persistence.ts';
 import { appDataFolder } from './appDataFolder.ts';
 import { assertDatabaseExists, databaseFileIn } from './cliDatabase.ts';
+import { RunBusyError } from '../core/pipeline/runOwner.ts';
 import { StorageError } from '../core/store/storageProblem.ts';
 import { CliError } from './cliError.ts';
 import type { CliDeps } from './cliIo.ts';
@@ -96,6 +97,7 @@ async function collectInto(
     persistence: { read: () => settings, write: () => {} },
     secretBox: plainSecretBox,
     version: CLI_VERSION,
+    processKind: 'cli',
     desktop: headlessDesktop(path.join(dataFolder, 'exports')),
     fetch: pipeline?.fetch,
     pipeline: { collectors: pipeline?.collectors, healthChecks: pipeline?.healthChecks },
@@ -121,7 +123,7 @@ async function collectInto(
     });
     // The runs service refuses a run it cannot start (no source enabled) with the reason.
     const started = await core.startRun({ resumeRunId }).catch((error: Error) => {
-      throw new CliError(error.message);
+      throw new CliError(error.message, error instanceof RunBusyError ? EXIT.BUSY : EXIT.USAGE);
     });
     const done = finalSnapshot(core, started.runId);
     io.stderr(`Run ${started.runId} started; database ${file}`);

@@ -35,6 +35,8 @@ export type CoreDeps = {
   itemQueryWorker?: string;
   /** For tests: collectors, health checks and tick rate of runs. */
   pipeline?: RunsServiceDeps['pipeline'];
+  /** The app or the CLI: recorded as the owner of the runs it starts. Default: the app. */
+  processKind?: RunsServiceDeps['processKind'];
   /**
    * Check every page of the database once it opened, on another thread, and show recovery if damaged
    * (the app and the bridge do; a short-lived CLI command need not).
@@ -82,6 +84,7 @@ export function createCore(deps: CoreDeps): Core {
     itemQueryWorker: deps.itemQueryWorker,
     pipeline: deps.pipeline,
     checkIntegrity: deps.checkIntegrity,
+    processKind: deps.processKind,
   });
   // An unusable folder can't hold its logs either: those go to the app's own folder then.
   late.folder = () => (storage.problem()?.kind === 'folder-unusable' ? deps.dataFolder : storage.folder());

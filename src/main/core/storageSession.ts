@@ -32,6 +32,7 @@ export type StorageSessionDeps = {
   fetch?: typeof fetch;
   itemQueryWorker?: string;
   pipeline?: RunsServiceDeps['pipeline'];
+  processKind?: RunsServiceDeps['processKind'];
   /** Read every page once opened, on another thread (the app does; tests mostly not). */
   checkIntegrity?: boolean;
 };
@@ -60,6 +61,7 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
       emit: deps.emit,
       fetch: deps.fetch,
       pipeline: deps.pipeline,
+      processKind: deps.processKind,
     });
     const queries = createItemQueryPool({
       databaseFile: file,

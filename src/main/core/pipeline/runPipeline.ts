@@ -11,8 +11,9 @@ import type { Database } from '../store/database.ts';
 import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
 import { withResponseTimeout } from './responseTimeout.ts';
-import { checkpointStore } from '../store/runsTable.ts';
+import { checkpointStore, type RunOwner } from '../store/runsTable.ts';
 import { createRunRecorder } from './runRecorder.ts';
+import { thisProcess } from './runOwner.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
 
 export type PipelineDeps = {
@@ -23,6 +24,8 @@ export type PipelineDeps = {
   onSnapshot(snapshot: RunSnapshot): void;
   /** Continue this interrupted run from its checkpoints instead of starting a new one. */
   resumeRunId?: number;
+  /** Who runs it, recorded as the run's owner (a second run on the same database is refused meanwhile). */
+  processKind?: RunOwner['kind'];
   fetch?: typeof fetch;
   /** Stand-ins for the registry's collectors and health checks (tests, benchmarks). */
   collectors?: Partial<Record<SourceId, Collector>>;
@@ -50,7 +53,7 @@ export type RunHandle = {
  */
 export function startPipeline(deps: PipelineDeps): RunHandle {
   const { settings, db, log } = deps;
-  const recorder = createRunRecorder(db);
+  const recorder = createRunRecorder(db, thisProcess(deps.processKind ?? 'app'));
   const runId = deps.resumeRunId ?? recorder.start(settings);
   if (deps.resumeRunId) recorder.reopen(runId);
   const startedAt = new Date().toISOString();

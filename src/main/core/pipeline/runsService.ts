@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
 import { createRunRecorder } from './runRecorder.ts';
+import { thisProcess } from './runOwner.ts';
 import { startPipeline, type PipelineDeps, type RunHandle } from './runPipeline.ts';
 
 export type RunsServiceDeps = {
@@ -14,11 +15,16 @@ export type RunsServiceDeps = {
   fetch?: typeof fetch;
   /** For tests: collectors, health checks and tick rate. */
   pipeline?: Pick<PipelineDeps, 'collectors' | 'healthChecks' | 'snapshotIntervalMs'>;
+  /** Recorded as the owner of its runs: the app or the CLI. */
+  processKind?: PipelineDeps['processKind'];
 };
 
-/** The Runs API: at most one run at a time; runs a dead process left behind are offered for resume. */
+/**
+ * The Runs API: at most one run at a time on a database, whichever process (app or CLI) runs it; runs a
+ * dead process left behind are offered for resume, runs of a live one never are.
+ */
 export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): RunHandle | undefined } {
-  const recorder = createRunRecorder(deps.db);
+  const recorder = createRunRecorder(deps.db, thisProcess(deps.processKind ?? 'app'));
   const orphaned = recorder.markInterrupted();
   if (orphaned > 0) deps.log.warn('Found runs a previous process did not finish', { count: orphaned });
   let current: RunHandle | undefined;
@@ -42,16 +48,18 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
       if (!settings.pipeline.githubEnabled && !settings.pipeline.stackoverflowEnabled) {
         throw new Error('Enable at least one source in Settings');
       }
-      finished = false;
+      // Throws RunBusyError when another process runs one on this database.
       const handle = startPipeline({
         ...deps.pipeline,
         settings,
         db: deps.db,
         log: deps.log,
         fetch: deps.fetch,
+        processKind: deps.processKind,
         resumeRunId,
         onSnapshot: (snapshot: RunSnapshot) => deps.emit({ type: 'run-metrics', snapshot }),
       });
+      finished = false;
       current = handle;
       void handle.done.then(() => {
         if (current === handle) finished = true;

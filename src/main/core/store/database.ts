@@ -56,14 +56,17 @@ export function schemaVersion(db: Database): number {
   return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
 }
 
-/** Applies every migration newer than the database, each in its own transaction. */
+/**
+ * Applies every migration newer than the database, and any older one whose probe finds it missing (it
+ * landed after a newer one), each in its own transaction.
+ */
 export function migrate(db: Database, migrations = MIGRATIONS): void {
   const current = schemaVersion(db);
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue;
+    if (m.version <= current && (!m.probe || db.prepare(m.probe).get())) continue;
     transaction(db, () => {
       db.exec(m.sql);
-      db.exec(`PRAGMA user_version = ${m.version}`);
+      db.exec(`PRAGMA user_version = ${Math.max(m.version, schemaVersion(db))}`);
     });
   }
 }

@@ -1,8 +1,12 @@
 /**
  * Schema versions, applied in order and recorded in PRAGMA user_version. Never edit a released
- * migration: add the next one.
+ * migration: add the next one. Numbers are reserved per branch and may land out of order: a migration
+ * numbered below a database's version gives a `probe` (a query that answers a row once it is applied),
+ * and is applied when the probe finds nothing.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export type Migration = { version: number; name: string; sql: string; probe?: string };
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'runs and checkpoints',
@@ -159,6 +163,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         prefix='3 4 5 6'
       );
       INSERT INTO items_fts(items_fts) VALUES ('rebuild');
+    `,
+  },
+  {
+    version: 6,
+    name: 'who runs a run',
+    probe: "SELECT 1 FROM pragma_table_info('runs') WHERE name = 'owner_pid'",
+    sql: `
+      -- The process a running run belongs to and when it last said it is alive: the app and the CLI share a
+      -- data folder, and a run whose owner lives is never taken for one a dead process left behind.
+      ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+      ALTER TABLE runs ADD COLUMN owner_kind TEXT;      -- app | cli
+      ALTER TABLE runs ADD COLUMN owner_host TEXT;      -- os.hostname(): a pid means nothing elsewhere
+      ALTER TABLE runs ADD COLUMN heartbeat_at TEXT;
     `,
   },
   {

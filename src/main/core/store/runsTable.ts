@@ -34,20 +34,74 @@ function toSummary(row: RunRow): RunSummary {
   };
 }
 
+/** The process a run belongs to while it runs (migration 6). */
+export type RunOwner = { pid: number; kind: 'app' | 'cli'; host: string };
+
+/** A run some process left running or paused, with who that was and when it last said it lives. */
+export type UnfinishedRun = {
+  id: number;
+  startedAt: string;
+  owner?: RunOwner;
+  heartbeatAt?: string;
+};
+
+type UnfinishedRow = {
+  id: number;
+  started_at: string;
+  owner_pid: number | null;
+  owner_kind: RunOwner['kind'] | null;
+  owner_host: string | null;
+  heartbeat_at: string | null;
+};
+
 /**
  * The runs table: one row per run, with its settings, outcome, counts and errors. `start` records the
  * settings it is given as they are: the run recorder (pipeline/runRecorder.ts) hands them without secrets.
  */
 export function createRunsTable(db: Database) {
   return {
-    start(recordedSettings: Settings, now = new Date()): number {
+    start(recordedSettings: Settings, owner: RunOwner, now = new Date()): number {
       const result = db
-        .prepare('INSERT INTO runs (started_at, status, settings) VALUES (?, ?, ?)')
-        .run(now.toISOString(), 'running', JSON.stringify(recordedSettings));
+        .prepare(
+          `INSERT INTO runs (started_at, status, settings, owner_pid, owner_kind, owner_host, heartbeat_at)
+           VALUES (?, 'running', ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          now.toISOString(),
+          JSON.stringify(recordedSettings),
+          owner.pid,
+          owner.kind,
+          owner.host,
+          now.toISOString(),
+        );
       return Number(result.lastInsertRowid);
     },
-    reopen(runId: number): void {
-      db.prepare("UPDATE runs SET status = 'running', ended_at = NULL WHERE id = ?").run(runId);
+    reopen(runId: number, owner: RunOwner, now = new Date()): void {
+      db.prepare(
+        `UPDATE runs SET status = 'running', ended_at = NULL, owner_pid = ?, owner_kind = ?, owner_host = ?,
+           heartbeat_at = ? WHERE id = ?`,
+      ).run(owner.pid, owner.kind, owner.host, now.toISOString(), runId);
+    },
+    /** The owner of a running run says it is still alive. */
+    heartbeat(runId: number, now = new Date()): void {
+      db.prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ?').run(now.toISOString(), runId);
+    },
+    /** Runs left "running" or "paused", with their owners. */
+    unfinished(): UnfinishedRun[] {
+      const rows = db
+        .prepare(
+          `SELECT id, started_at, owner_pid, owner_kind, owner_host, heartbeat_at FROM runs
+           WHERE status IN ('running', 'paused') ORDER BY id`,
+        )
+        .all() as UnfinishedRow[];
+      return rows.map((r) => ({
+        id: Number(r.id),
+        startedAt: r.started_at,
+        ...(r.owner_pid !== null && {
+          owner: { pid: Number(r.owner_pid), kind: r.owner_kind ?? 'app', host: r.owner_host ?? '' },
+        }),
+        ...(r.heartbeat_at && { heartbeatAt: r.heartbeat_at }),
+      }));
     },
     setStatus(runId: number, status: RunStatus): void {
       db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(status, runId);
@@ -68,12 +122,12 @@ export function createRunsTable(db: Database) {
         runId,
       );
     },
-    /** Runs left "running" or "paused" by a process that died: they become "interrupted". */
-    markInterrupted(): number {
-      return Number(
-        db.prepare("UPDATE runs SET status = 'interrupted' WHERE status IN ('running', 'paused')").run()
-          .changes,
+    /** Runs a process that died left "running" or "paused": they become "interrupted" (resumable). */
+    markInterrupted(runIds: readonly number[]): void {
+      const mark = db.prepare(
+        "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status IN ('running', 'paused')",
       );
+      for (const id of runIds) mark.run(id);
     },
     get(runId: number): RunSummary | undefined {
       const row = db.prepare(`${SELECT_RUN} WHERE r.id = ?`).get(runId) as RunRow | undefined;
