@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell } from 'electron';
+import { RENDERER_PAGE } from './rendererProtocol.ts';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
-/** The main window, locked down: isolated, sandboxed, no Node, no navigation, no new windows. */
-export function createMainWindow(preloadDir: string, rendererDir: string): BrowserWindow {
+/**
+ * The main window, locked down: isolated, sandboxed, no Node, no webviews, no navigation, no new windows;
+ * the page comes from app://bundle/ (rendererProtocol.ts), or the dev server in development.
+ */
+export function createMainWindow(preloadDir: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -20,6 +23,7 @@ export function createMainWindow(preloadDir: string, rendererDir: string): Brows
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -31,16 +35,21 @@ export function createMainWindow(preloadDir: string, rendererDir: string): Brows
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(path.join(rendererDir, 'index.html'));
+  void window.loadURL(process.env.ELECTRON_RENDERER_URL || RENDERER_PAGE);
   return window;
 }
 
-/** Whether an IPC call comes from our own page (the dev server or the packaged file). */
-export function isTrustedRendererUrl(url: string, rendererDir: string): boolean {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) return url.startsWith(devServer);
-  const page = pathToFileURL(path.join(rendererDir, 'index.html')).href;
-  return url.split(/[?#]/)[0] === page;
+/**
+ * Whether an IPC call comes from our own page: app://bundle/index.html (any query or hash), or the dev
+ * server's origin in development. Compared as parsed URLs, never as prefixes (http://localhost:5173.evil).
+ */
+export function isTrustedRendererUrl(url: string, devServer = process.env.ELECTRON_RENDERER_URL): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (devServer) return parsed.origin === new URL(devServer).origin;
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}` === RENDERER_PAGE;
 }

@@ -72,6 +72,9 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   userData = '/nonexistent';
   sandboxed = false;
+  setPath(name: string, value: string) {
+    if (name === 'userData') this.userData = value;
+  }
   requestSingleInstanceLock() {
     return this.gotLock;
   }
@@ -136,6 +139,22 @@ export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
 };
 
-export const electronFake = { handlers, permissionHandlers, schemes };
+export const electronFake = {
+  handlers,
+  permissionHandlers,
+  schemes,
+  /** A fresh start for the next test: no windows, handlers, listeners or schemes. */
+  reset() {
+    BrowserWindow.windows = [];
+    handlers.clear();
+    delete permissionHandlers.request;
+    delete permissionHandlers.check;
+    schemes.privileged.length = 0;
+    schemes.handlers.clear();
+    app.removeAllListeners();
+    Object.assign(app, { gotLock: true, quitCalls: 0, sandboxed: false });
+    shell.opened.length = 0;
+  },
+};
 
 export default { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell };
