@@ -27,6 +27,8 @@ export type CollectorResult = {
   reason?: string;
   /** When a stopped source can continue (ISO). */
   resumeAt?: string;
+  /** The storage failed under it (disk full): the run ends interrupted, resumable once there is room. */
+  storageStopped?: boolean;
   progress: SourceProgress;
 };
 

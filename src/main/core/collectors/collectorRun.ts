@@ -2,6 +2,7 @@ import type { ItemCounts, SourceProgress } from '../../../shared/collectorEvents
 import type { CollectedItem } from '../../../shared/items.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { emptyCounts, upsertItems, type SkipRecord } from '../store/itemStore.ts';
+import { StorageError } from '../store/storageProblem.ts';
 import type { CollectorContext, CollectorResult } from './collector.ts';
 import { progressReporter } from './progressReporter.ts';
 
@@ -87,6 +88,8 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
   let skips: SkipRecord[] = [];
   let failure: string | undefined;
   let stopped: { reason: string; resumeAt: string } | undefined;
+  /** The storage failed (disk full, damaged): nothing more can be stored; the run stays resumable. */
+  let storageFailed = false;
 
   /** False when this unit's key was stored before (a resumed run reading the unit again). */
   function firstTime(unit: string | undefined, key: string): boolean {
@@ -102,22 +105,32 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
     items = [];
     skips = [];
     let figures = progress.items;
-    upsertItems(ctx.db, batch.items, {
-      runId: ctx.runId,
-      skips: batch.skips,
-      alsoInTransaction: (counts) => {
-        figures = addCounts(progress.items, counts);
-        alsoInTransaction?.();
-        const { done, skips: skipCounts, errors } = progress;
-        const state: RunCheckpoint<P> = {
-          position: position(),
-          progress: { done, items: figures, skips: skipCounts, errors },
-          written: Object.fromEntries([...written].map(([unit, keys]) => [unit, [...keys]])),
-          ...(completed ? { completed } : {}),
-        };
-        ctx.checkpoint?.save(state);
-      },
-    });
+    if (storageFailed) return;
+    try {
+      upsertItems(ctx.db, batch.items, {
+        runId: ctx.runId,
+        skips: batch.skips,
+        alsoInTransaction: (counts) => {
+          figures = addCounts(progress.items, counts);
+          alsoInTransaction?.();
+          const { done, skips: skipCounts, errors } = progress;
+          const state: RunCheckpoint<P> = {
+            position: position(),
+            progress: { done, items: figures, skips: skipCounts, errors },
+            written: Object.fromEntries([...written].map(([unit, keys]) => [unit, [...keys]])),
+            ...(completed ? { completed } : {}),
+          };
+          ctx.checkpoint?.save(state);
+        },
+      });
+    } catch (error) {
+      // Not an error of this page or repository: every write would fail alike. The source ends now.
+      if (error instanceof StorageError) {
+        storageFailed = true;
+        run.fail(error.message);
+      }
+      throw error;
+    }
     progress.items = figures;
     reporter.tick();
   }
@@ -151,6 +164,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
     },
     /** Something given up on (after its retries): counted; at the setting's maximum the source fails. */
     countError(message: string): void {
+      if (storageFailed) return;
       progress.errors++;
       ctx.log.warn(message, { source: options.source });
       ctx.emit({ type: 'error', source: options.source, message, fatal: false });
@@ -203,6 +217,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
       reporter.final();
       return {
         outcome,
+        ...(storageFailed ? { storageStopped: true } : {}),
         reason: failure ?? stopped?.reason ?? (outcome === 'cancelled' ? 'cancelled' : reason),
         ...(stopped ? { resumeAt: stopped.resumeAt } : {}),
         progress: snapshot(),

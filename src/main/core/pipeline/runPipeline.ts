@@ -12,6 +12,7 @@ import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
 import { withResponseTimeout } from './responseTimeout.ts';
 import { checkpointStore, type RunOwner } from '../store/runsTable.ts';
+import { isStorageFailure } from '../store/storageProblem.ts';
 import { createRunRecorder } from './runRecorder.ts';
 import { thisProcess } from './runOwner.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
@@ -163,13 +164,35 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       tracker.apply({ type: 'progress', progress: result.progress });
       tracker.setStatus(result.outcome, result.reason, result.resumeAt);
       if (result.outcome === 'failed' && result.reason) errors.push(`${source}: ${result.reason}`);
+      if (result.storageStopped) stopForStorage();
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      tracker.setStatus(signal.aborted ? 'cancelled' : 'failed', message);
+      if (isStorageFailure(error)) stopForStorage();
+      tracker.setStatus(signal.aborted && !storageStopped ? 'cancelled' : 'failed', message);
       if (!signal.aborted) errors.push(`${source}: ${message}`);
       log.error('Collector crashed', { runId, source, error: message });
       return undefined;
+    }
+  }
+
+  /**
+   * The storage failed (disk full): no source can store anything, so all stop, and the run ends
+   * interrupted, to resume from its checkpoints once there is room.
+   */
+  let storageStopped = false;
+  function stopForStorage(): void {
+    storageStopped = true;
+    cancel.abort(new Error('storage failed'));
+  }
+
+  /** The run's row; a full disk can refuse even that, and must not turn the run's end into a crash. */
+  function record(ended: Parameters<typeof recorder.finish>[1]): void {
+    try {
+      recorder.finish(runId, ended);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      log.error('The run could not be recorded as ended', { runId, error: String(error) });
     }
   }
 
@@ -187,7 +210,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     clearInterval(ticker);
     status = deriveRunStatus(
       sources.map((s) => metrics.get(s)!.status),
-      { cancelled: userCancelled },
+      { cancelled: userCancelled, storageStopped },
     );
     endedAt = new Date().toISOString();
     const final = snapshot();
@@ -201,7 +224,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
         skips: Object.values(m.progress.skips).reduce((a, b) => a + b, 0),
       };
     }
-    recorder.finish(runId, { status, sources: sourceOutcomesOf(final.sources), counts, errors });
+    record({ status, sources: sourceOutcomesOf(final.sources), counts, errors });
     log.info('Run ended', { runId, status, results: results.map((r) => r?.outcome ?? 'not run') });
     deps.onSnapshot(final);
     return final;
@@ -213,7 +236,7 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     log.error('Run crashed', { runId, error: String(error) });
     status = deriveRunStatus([], { crashed: true });
     endedAt = new Date().toISOString();
-    recorder.finish(runId, { status, sources: {}, counts: {}, errors: [...errors, String(error)] });
+    record({ status, sources: {}, counts: {}, errors: [...errors, String(error)] });
     const final = snapshot();
     deps.onSnapshot(final);
     return final;

@@ -1,12 +1,19 @@
 import { sameOrigin, type Settings } from '../../../shared/settings.ts';
 import { SOURCE_REGISTRY, withSecrets } from '../collectors/sources.ts';
 import { transaction, type Database } from '../store/database.ts';
-import { createRunsTable, type RunOwner } from '../store/runsTable.ts';
+import { createRunsTable, type RunOwner, type UnfinishedRun } from '../store/runsTable.ts';
 import { HEARTBEAT_MS, ownerAlive, RunBusyError, thisProcess } from './runOwner.ts';
 
 /** Settings as recorded with a run: everything but the secrets. */
 export const settingsForRecord = (settings: Settings): Settings =>
   withSecrets(settings, (id) => (SOURCE_REGISTRY[id].secret.get(settings) ? '(set)' : ''));
+
+/**
+ * The runs this process runs, per database, with their heartbeat timers. Kept per process (recorders are
+ * many): a run of this process that is not here has ended (its end maybe not recorded, on a full disk)
+ * and is not taken for one in progress.
+ */
+const beating = new WeakMap<Database, Map<number, ReturnType<typeof setInterval>>>();
 
 /**
  * The runs table (store/runsTable.ts) with the secrets policy (never recorded; today's on resume, and only
@@ -17,14 +24,18 @@ export const settingsForRecord = (settings: Settings): Settings =>
  */
 export function createRunRecorder(db: Database, owner: RunOwner = thisProcess('app')) {
   const table = createRunsTable(db);
-  const beats = new Map<number, ReturnType<typeof setInterval>>();
+  const beats = beating.get(db) ?? beating.set(db, new Map()).get(db)!;
+  const me = thisProcess(owner.kind);
+  /** Alive, and if it is this process's, still running here. */
+  const inProgress = (run: UnfinishedRun) =>
+    ownerAlive(run) && !(run.owner?.pid === me.pid && run.owner.host === me.host && !beats.has(run.id));
 
   /** Marks runs of dead owners interrupted; throws RunBusyError for one whose owner lives. */
   function sweep(refuseLive: boolean): number {
     const unfinished = table.unfinished();
-    const dead = unfinished.filter((run) => !ownerAlive(run));
+    const dead = unfinished.filter((run) => !inProgress(run));
     table.markInterrupted(dead.map((run) => run.id));
-    const live = unfinished.find((run) => ownerAlive(run));
+    const live = unfinished.find(inProgress);
     if (refuseLive && live) throw new RunBusyError(live);
     return dead.length;
   }

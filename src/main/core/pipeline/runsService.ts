@@ -83,7 +83,8 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
       const interrupted = recorder.latestResumable();
       return {
         current: current?.snapshot() ?? null,
-        interrupted: interrupted && interrupted.id !== current?.runId ? interrupted : null,
+        // Offered as soon as it ended (e.g. a full disk stopped it), never while it runs.
+        interrupted: interrupted && !(isActive() && interrupted.id === current?.runId) ? interrupted : null,
       };
     },
     async listRuns(limit) {
