@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import { createTestCore } from './testCore.ts';
+import { type Core } from '../../src/main/core/createCore.ts';
 import { inputFrom } from './settingsInput.ts';
 
 const cores: Core[] = [];
@@ -13,13 +12,7 @@ afterEach(async () => {
 });
 
 function makeCore(dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-folder-'))) {
-  const core = createCore({
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-  });
+  const core = createTestCore(dataFolder);
   cores.push(core);
   return { core, dataFolder };
 }

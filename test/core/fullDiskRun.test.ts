@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
+import { createTestCore } from './testCore.ts';
+import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { settingsInputOf } from '../../src/main/core/settings/settingsInput.ts';
 import type { AppEvent } from '../../src/shared/events.ts';
 import type { RunSnapshot } from '../../src/shared/runsContract.ts';
@@ -32,12 +31,7 @@ describe('a full disk during a run', () => {
   it('ends the run interrupted with "Disk full at PATH", resumable, and a resume after freeing space completes it', async () => {
     const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-fullrun-'));
     const databaseFile = path.join(dataFolder, DATABASE_FILE_NAME);
-    const core = createCore({
-      dataFolder,
-      persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-      secretBox: plainSecretBox,
-      version: 'test',
-      desktop: headlessDesktop(dataFolder),
+    const core = createTestCore(dataFolder, {
       log: silentLogger,
       pipeline: { collectors: FAST_COLLECTORS, snapshotIntervalMs: 50 },
     });

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
+import { createTestCore } from './testCore.ts';
+import { DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
 import { silentLogger, type Logger } from '../../src/main/core/logging/logger.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import type { StorageProblemKind } from '../../src/shared/storage.ts';
 import { damageDatabase, type DamageKind } from '../fixtures/damageDatabase.ts';
@@ -17,14 +16,7 @@ afterEach(async () => {
 });
 
 function startApp(dataFolder: string, options: { checkIntegrity?: boolean; log?: Logger } = {}) {
-  const core = createCore({
-    ...options,
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-  });
+  const core = createTestCore(dataFolder, options);
   cores.push(core);
   return core;
 }

@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import { createTestCore } from './testCore.ts';
+import { type Core } from '../../src/main/core/createCore.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
 import { inputFrom } from './settingsInput.ts';
@@ -44,13 +43,7 @@ afterAll(async () => {
 async function coreWithSavedSecrets(): Promise<Core> {
   await core?.close();
   const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-origin-'));
-  core = createCore({
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-  });
+  core = createTestCore(dataFolder);
   const saved = await core.saveSettings(
     inputFrom((i) => {
       i.github.baseUrl = github.url;

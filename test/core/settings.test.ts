@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import { jsonFilePersistence, type SecretBox } from '../../src/main/core/settings/persistence.ts';
+import { createTestCore } from './testCore.ts';
+import { type Core } from '../../src/main/core/createCore.ts';
+import type { SecretBox } from '../../src/main/core/settings/persistence.ts';
 import type { SettingsInput } from '../../src/shared/settings.ts';
 import { inputFrom } from './settingsInput.ts';
 
@@ -28,13 +28,7 @@ function makeCore(
   dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-settings-')),
   secretBox: SecretBox = rot13Box,
 ) {
-  const core = createCore({
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-  });
+  const core = createTestCore(dataFolder, { secretBox });
   cores.push(core);
   return { core, dataFolder };
 }

@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore } from './testCore.ts';
 import { EXIT } from '../../src/main/cli/exitCodes.ts';
-import { createCore, DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
+import { DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
 import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import { upsertItems } from '../../src/main/core/store/itemStore.ts';
 import { defaultSettings } from '../../src/shared/settings.ts';
@@ -48,14 +47,7 @@ function dataFolder() {
 }
 
 function startApp(folder: string) {
-  const core = createCore({
-    dataFolder: folder,
-    persistence: jsonFilePersistence(path.join(folder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(folder),
-    log: silentLogger,
-  });
+  const core = createTestCore(folder, { log: silentLogger });
   cores.push(core);
   return core;
 }
@@ -90,6 +82,16 @@ function startCli(folder: string) {
   });
   return { child, exited, storing, output: () => output };
 }
+
+/** The app's settings: Stack Overflow only, from the slow fake. */
+const collectFromSlowSource = (core: Core) =>
+  core.saveSettings(
+    inputFrom((i) => {
+      Object.assign(i.stackoverflow, { ...seSettings.stackoverflow, baseUrl: slow.url });
+      i.stackoverflow.apiKey = { action: 'set', value: SE_KEY };
+      i.pipeline.githubEnabled = false;
+    }),
+  );
 
 const runsIn = (folder: string) => {
   const db = openDatabase(path.join(folder, DATABASE_FILE_NAME));
@@ -130,13 +132,7 @@ describe('the app and the CLI on one data folder', () => {
     await cli.storing;
     // The app starts on the same folder while the CLI collects (it used to mark the CLI's run interrupted).
     const core = startApp(folder);
-    await core.saveSettings(
-      inputFrom((i) => {
-        Object.assign(i.stackoverflow, { ...seSettings.stackoverflow, baseUrl: slow.url });
-        i.stackoverflow.apiKey = { action: 'set', value: SE_KEY };
-        i.pipeline.githubEnabled = false;
-      }),
-    );
+    await collectFromSlowSource(core);
     await expect(core.startRun({})).rejects.toThrow(
       new RegExp(
         `^A run is already in progress \\(CLI, pid ${cli.child.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)`,
@@ -155,13 +151,7 @@ describe('the app and the CLI on one data folder', () => {
   it('the CLI refuses a second run while the app runs one: exit 5 with who runs it', async () => {
     const folder = dataFolder();
     const core = startApp(folder);
-    await core.saveSettings(
-      inputFrom((i) => {
-        Object.assign(i.stackoverflow, { ...seSettings.stackoverflow, baseUrl: slow.url });
-        i.stackoverflow.apiKey = { action: 'set', value: SE_KEY };
-        i.pipeline.githubEnabled = false;
-      }),
-    );
+    await collectFromSlowSource(core);
     await core.startRun({});
     const cli = startCli(folder);
     expect(await cli.exited).toBe(EXIT.BUSY);

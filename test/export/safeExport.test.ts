@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestCore } from '../core/testCore.ts';
 import { EXIT } from '../../src/main/cli/exitCodes.ts';
-import { createCore, DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
+import { DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
 import { runExport } from '../../src/main/core/export/runExport.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
 import type { AppEvent } from '../../src/shared/events.ts';
 import { cli } from '../cli/cliHarness.ts';
@@ -20,11 +20,7 @@ const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-safe-export-'));
 const databaseFile = path.join(dataFolder, DATABASE_FILE_NAME);
 /** Where the save dialog answers; each test points it at its own target. */
 let chosen = '';
-const core: Core = createCore({
-  dataFolder,
-  persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-  secretBox: plainSecretBox,
-  version: 'test',
+const core: Core = createTestCore(dataFolder, {
   desktop: { chooseSaveFile: async () => chosen, openExternal: async () => undefined },
   log: silentLogger,
 });
