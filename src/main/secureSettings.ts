@@ -39,6 +39,7 @@ export function electronStorePersistence(folder: string): SettingsPersistence {
     store = open();
   }
   return {
+    location: file,
     read: () => {
       const problem = unreadable;
       unreadable = undefined;

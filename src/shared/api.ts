@@ -15,6 +15,8 @@ export type AppInfo = {
   dataFolderPending?: string;
   logFile: string;
   databaseFile: string;
+  /** The settings file (0600): where the secrets are, in plain text when not encrypted. */
+  settingsFile?: string;
   /** Whether secrets are encrypted at rest on this machine (Electron safeStorage). */
   secretsEncrypted: boolean;
 };

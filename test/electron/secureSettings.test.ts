@@ -31,8 +31,10 @@ async function saveTokenInTheApp(folder: string) {
     version: 'test',
     desktop: headlessDesktop(folder),
   });
-  // No OS keychain here: the Settings screen warns that secrets sit in "a file only you can read".
-  expect((await core.getAppInfo()).secretsEncrypted).toBe(false);
+  // No OS keychain here: the Settings screen warns that secrets sit in "a file only you can read", and names it.
+  const info = await core.getAppInfo();
+  expect(info.secretsEncrypted).toBe(false);
+  expect(info.settingsFile).toBe(path.join(folder, 'settings.json'));
   const saved = await core.saveSettings(
     inputFrom((i) => (i.github.token = { action: 'set', value: 'ghp_plain_text_token_000001' })),
   );

@@ -133,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
         ...(pending && { dataFolderPending: pending }),
         logFile: logFile(),
         databaseFile: storage.state().databaseFile,
+        ...(deps.persistence.location && { settingsFile: deps.persistence.location }),
         secretsEncrypted: deps.secretBox.encrypts,
       };
     },

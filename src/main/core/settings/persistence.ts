@@ -6,6 +6,8 @@ import { ensureFolder } from '../store/ensureFolder.ts';
 export type SettingsPersistence = {
   read(): unknown;
   write(document: unknown): void;
+  /** The file, for the Settings screen to say where the secrets are when they are not encrypted. */
+  location?: string;
 };
 
 /** Encrypts secrets at rest: Electron safeStorage in the app. */
@@ -40,6 +42,7 @@ export function keepPrivate(file: string): void {
 export function jsonFilePersistence(file: string): SettingsPersistence {
   keepPrivate(file);
   return {
+    location: file,
     read() {
       try {
         return JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -230,7 +230,7 @@ function SettingsForm(props: { initial: PublicSettings; focusField?: string }) {
             data-testid="plain-secrets-warning"
           >
             No OS keychain is available, so tokens and keys are stored unencrypted, in a settings file that
-            only your user account can read.
+            only your user account can read{info.data.settingsFile && ` (${info.data.settingsFile})`}.
           </Alert>
         )}
         {SETTINGS_SECTIONS.map((spec) => section(spec as SectionSpec))}
