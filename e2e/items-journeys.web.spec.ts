@@ -170,7 +170,7 @@ test('Items at 1024×700: the search fits, columns keep their width, panes resiz
   await expect(filtersButton).toHaveAttribute('aria-expanded', 'true');
   await page.getByTestId('item-row').first().click();
   const detail = page.getByTestId('item-detail');
-  await expect(detail.getByRole('heading', { level: 4 })).not.toHaveText('Loading…');
+  await expect(detail.getByRole('heading', { level: 3 })).not.toHaveText('Loading…');
   await expect(filtersButton).toHaveAttribute('aria-expanded', 'false');
   await expectColumnsFit(page);
   expect((await detail.boundingBox())!.width).toBeGreaterThanOrEqual(280);

@@ -68,7 +68,7 @@ test('Items: search, filter, detail, export, keyboard and delete', async ({ page
   await page.keyboard.press('Enter');
   await expect(detail).toBeVisible();
   expect(second).toBe(expectedIds[1] ?? expectedIds[0]);
-  await expect(detail.getByRole('heading', { level: 4 })).not.toHaveText('Loading…');
+  await expect(detail.getByRole('heading', { level: 3 })).not.toHaveText('Loading…');
   await page.screenshot({ path: 'e2e/artifacts/items.png' });
 
   // Export the filtered set as JSONL; the bridge saves into <data>/exports without a dialog.

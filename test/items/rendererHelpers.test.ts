@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MATCH_END as E, MATCH_START as S } from '../../src/shared/itemsContract.ts';
 import { dropVisiblePrefix } from '../../src/renderer/src/pages/items/markers.ts';
-import { qaSections } from '../../src/renderer/src/pages/items/qaSections.ts';
 import { facetOptions } from '../../src/renderer/src/pages/items/facetOptions.ts';
 import { formatDate } from '../../src/renderer/src/pages/items/formatDate.ts';
 import {
@@ -11,7 +10,6 @@ import {
 } from '../../src/renderer/src/pages/items/listColumns.ts';
 import { effectiveSort } from '../../src/renderer/src/pages/items/queryState.ts';
 import { parseSortValue, sortOptions } from '../../src/renderer/src/pages/items/sortOptions.ts';
-import { makeItems } from '../fixtures/itemFactory.ts';
 
 describe('dropVisiblePrefix', () => {
   it('counts only visible characters and keeps a straddling match open', () => {
@@ -19,20 +17,6 @@ describe('dropVisiblePrefix', () => {
       `src/${S}parse${E}.py`,
     );
     expect(dropVisiblePrefix(`${S}acme${E}/x.py`, 2)).toBe(`${S}me${E}/x.py`);
-  });
-});
-
-describe('qaSections', () => {
-  it('splits the collected Q&A text into prose and fenced code', () => {
-    const qa = makeItems(20, { seed: 2 }).find((i) => i.source === 'stackoverflow_qa')!;
-    const { question, answer } = qaSections(qa.content);
-    expect(question.map((b) => b.kind)).toEqual(['text', 'code', 'text']);
-    expect(answer.map((b) => b.kind)).toEqual(['text', 'code', 'text']);
-    const code = question[1];
-    expect(code.kind === 'code' && code.language).toBe(
-      qa.source === 'stackoverflow_qa' && qa.metadata.tags[0],
-    );
-    expect(question[0].kind === 'text' && question[0].text).toMatch(/^I am trying to/);
   });
 });
 

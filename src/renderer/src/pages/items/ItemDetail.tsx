@@ -4,6 +4,7 @@ import {
   Anchor,
   Badge,
   Button,
+  CopyButton,
   Group,
   Loader,
   Stack,
@@ -11,15 +12,17 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { ExternalLink, X } from 'lucide-react';
+import { Check, Copy, ExternalLink, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { CollectedItem, DocFormat } from '../../../../shared/items.ts';
-import { sourceLabel } from '../../../../shared/itemLabels.ts';
+import { languageLabel, sourceLabel } from '../../../../shared/itemLabels.ts';
 import { api, useApiQuery } from '../../hooks/api.ts';
 import { CodeView } from './CodeView.tsx';
+import { formatDate, formatDateTime } from './formatDate.ts';
 import { QaView } from './QaView.tsx';
 
 const open = (url: string) => void api.openItemUrl(url);
+const count = (n: number) => n.toLocaleString();
 
 function Link(props: { url: string; children: ReactNode }) {
   return (
@@ -48,13 +51,13 @@ function metadataRows(item: CollectedItem): [string, ReactNode][] {
     return [
       ['Repository', <Link url={m.repositoryUrl}>{m.repository}</Link>],
       ['Path', m.path],
-      ['Language', m.language],
-      ['Lines of code', m.linesOfCode],
-      ['Size', `${m.size.toLocaleString('en-US')} bytes`],
-      ['Stars', m.stars.toLocaleString('en-US')],
+      ['Language', languageLabel(m.language)],
+      ['Lines of code', count(m.linesOfCode)],
+      ['Size', `${count(m.size)} bytes`],
+      ['Stars', count(m.stars)],
       ['License', m.license ?? 'none given'],
       ['Branch', m.defaultBranch],
-      ['Last pushed', m.lastModified],
+      ['Last pushed', formatDateTime(m.lastModified)],
       ['Imports', m.imports.join(', ') || '—'],
       ['Functions', m.functions.join(', ') || '—'],
       ['Classes', m.classes.join(', ') || '—'],
@@ -82,10 +85,13 @@ function metadataRows(item: CollectedItem): [string, ReactNode][] {
     ['Tags', m.tags.join(', ')],
     ['Question', <Link url={m.url}>#{m.questionId}</Link>],
     ['Answer', <Link url={m.answerUrl}>#{m.answerId}</Link>],
-    ['Scores', `question ${m.questionScore}, answer ${m.answerScore} (total ${m.totalScore})`],
+    [
+      'Scores',
+      `question ${count(m.questionScore)}, answer ${count(m.answerScore)} (total ${count(m.totalScore)})`,
+    ],
     ['Accepted', m.accepted ? 'yes' : 'no'],
-    ['Views', m.viewCount.toLocaleString('en-US')],
-    ['Asked', m.createdAt],
+    ['Views', count(m.viewCount)],
+    ['Asked', formatDateTime(m.createdAt)],
     ['Author', m.authorUrl ? <Link url={m.authorUrl}>{m.author}</Link> : m.author],
     ['License', m.license],
   ];
@@ -93,17 +99,18 @@ function metadataRows(item: CollectedItem): [string, ReactNode][] {
 
 function Attribution(props: { item: CollectedItem }) {
   const { item } = props;
+  const collected = formatDate(item.collectedAt);
   if (item.source === 'github_code' || item.source === 'github_doc')
     return (
       <Text size="xs" className="item-dim">
         From {item.metadata.repository}, licensed {item.metadata.license ?? 'without a stated licence'}.
-        Collected {item.collectedAt.slice(0, 10)}.
+        Collected {collected}.
       </Text>
     );
   return (
     <Text size="xs" className="item-dim">
       Answer by {item.metadata.author} on Stack Overflow, licensed {item.metadata.license}. Collected{' '}
-      {item.collectedAt.slice(0, 10)}.
+      {collected}.
     </Text>
   );
 }
@@ -119,21 +126,33 @@ function DetailBody(props: { item: CollectedItem }) {
           {github ? sourceLabel(item.source) : 'Stack Overflow Q&A'}
         </Badge>
         {item.source === 'github_code' ? (
-          <Badge variant="outline">{item.metadata.language}</Badge>
+          <Badge variant="outline">{languageLabel(item.metadata.language)}</Badge>
         ) : item.source === 'github_doc' ? (
           <Badge variant="outline">{DOC_FORMATS[item.metadata.format]}</Badge>
         ) : (
           item.metadata.tags.map((t) => (
-            <Badge key={t} variant="outline">
+            <Badge key={t} variant="outline" tt="none">
               {t}
             </Badge>
           ))
         )}
       </Group>
-      <Group>
+      <Group gap="xs">
         <Button size="xs" variant="light" leftSection={<ExternalLink size={14} />} onClick={() => open(url)}>
           {github ? 'Open on GitHub' : 'Open on Stack Overflow'}
         </Button>
+        <CopyButton value={item.content}>
+          {({ copied, copy }) => (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={copied ? <Check size={14} /> : <Copy size={14} />}
+              onClick={copy}
+            >
+              {copied ? 'Copied' : 'Copy text'}
+            </Button>
+          )}
+        </CopyButton>
       </Group>
       <Attribution item={item} />
       {item.source === 'github_code' ? (
@@ -141,7 +160,7 @@ function DetailBody(props: { item: CollectedItem }) {
       ) : item.source === 'github_doc' ? (
         <CodeView code={item.content} label={item.metadata.path} />
       ) : (
-        <QaView content={item.content} language={item.metadata.tags[0]} accepted={item.metadata.accepted} />
+        <QaView content={item.content} metadata={item.metadata} />
       )}
       <Table withTableBorder withRowBorders={false} fz="xs" verticalSpacing={4}>
         <Table.Tbody>
@@ -163,7 +182,7 @@ export function ItemDetail(props: { id: string; onClose: () => void }) {
   return (
     <Stack gap="sm" p="md" role="region" aria-label="Item detail" data-testid="item-detail">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={4} style={{ wordBreak: 'break-word' }}>
+        <Title order={3} size="h4" style={{ wordBreak: 'break-word' }}>
           {query.data?.title ?? 'Loading…'}
         </Title>
         <ActionIcon variant="subtle" aria-label="Close detail (Escape)" onClick={props.onClose}>

@@ -1,40 +1,51 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { CircleCheck } from 'lucide-react';
 import { useMemo } from 'react';
-import { CodeView } from './CodeView.tsx';
-import { qaSections, type QaBlock } from './qaSections.ts';
+import type { StackoverflowQaMetadata } from '../../../../shared/items.ts';
+import { QaMarkdown } from './QaMarkdown.tsx';
+import { qaSections } from './qaSections.ts';
 
-function Blocks(props: { blocks: QaBlock[]; fallbackLanguage?: string }) {
+/** Which answer this is: accepted or not, its score and its author. */
+function AnswerHeading(props: { metadata: StackoverflowQaMetadata }) {
+  const m = props.metadata;
   return (
-    <Stack gap="xs">
-      {props.blocks.map((b, i) =>
-        b.kind === 'text' ? (
-          <Text key={i} size="sm" className="qa-text">
-            {b.text}
-          </Text>
+    <Group gap="xs" align="baseline" mb={6}>
+      <Title order={4} size="h5">
+        {m.accepted ? (
+          <span className="item-accepted">
+            <CircleCheck size={14} aria-hidden="true" /> Accepted answer
+          </span>
         ) : (
-          <CodeView key={i} code={b.code} language={b.language ?? props.fallbackLanguage} />
-        ),
-      )}
-    </Stack>
+          'Answer'
+        )}
+      </Title>
+      <Text span size="sm" className="item-dim">
+        {m.answerScore.toLocaleString()} votes · by {m.author}
+      </Text>
+    </Group>
   );
 }
 
-/** A question and its answer, prose as text and fenced code highlighted. */
-export function QaView(props: { content: string; language?: string; accepted: boolean }) {
+/** A question and its answer, rendered from their Markdown-like text, code blocks highlighted. */
+export function QaView(props: { content: string; metadata: StackoverflowQaMetadata }) {
   const sections = useMemo(() => qaSections(props.content), [props.content]);
+  const language = props.metadata.tags[0];
   return (
     <Stack gap="md">
       <section aria-label="Question">
-        <Title order={5} mb={6}>
-          Question
-        </Title>
-        <Blocks blocks={sections.question} fallbackLanguage={props.language} />
+        <Group gap="xs" align="baseline" mb={6}>
+          <Title order={4} size="h5">
+            Question
+          </Title>
+          <Text span size="sm" className="item-dim">
+            {props.metadata.questionScore.toLocaleString()} votes
+          </Text>
+        </Group>
+        <QaMarkdown text={sections.question} fallbackLanguage={language} />
       </section>
       <section aria-label="Answer">
-        <Title order={5} mb={6}>
-          {props.accepted ? 'Accepted answer' : 'Answer'}
-        </Title>
-        <Blocks blocks={sections.answer} fallbackLanguage={props.language} />
+        <AnswerHeading metadata={props.metadata} />
+        <QaMarkdown text={sections.answer} fallbackLanguage={language} />
       </section>
     </Stack>
   );
