@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
-import { expectNoSeriousA11yFindings } from './harness/a11y.ts';
+import { checkScreen } from './harness/screens.ts';
 import { useSeededItems } from './harness/seededItems.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
@@ -76,7 +76,7 @@ test('Items: going back to an earlier search, filter or sort shows its rows agai
   await expectRowsOf(page, { sort: NEWEST }, SEEDED);
 
   await page.screenshot({ path: 'e2e/artifacts/items-journeys.png' });
-  await expectNoSeriousA11yFindings(page, 'Items list after going back and forth', { include: 'main' });
+  await checkScreen(page, 'items-list');
   expect(problems).toEqual([]);
 });
 
@@ -125,13 +125,13 @@ test('Items: search as you type shows rows from the first letter and never an em
   await expect(filters.getByLabel(/^Stack Overflow \(\d+\)$/)).toBeVisible();
   await expect(filters.getByLabel(/^Python \(\d+\)$/)).toBeVisible();
   expect(await stop()).toBe(0);
-  await expect(page.getByTestId('item-sort')).toHaveValue('Best match (relevance)');
+  await expect(page.getByTestId('item-sort')).toHaveValue('Relevance');
 
   // Nothing matches: the facets stay, at 0, and the way out is offered.
   await page.getByTestId('item-search').fill('zzqxjv');
   await expect(page.getByText('No items match')).toBeVisible();
   await expect(filters.getByLabel('Python (0)')).toBeVisible();
-  await expectNoSeriousA11yFindings(page, 'Items with no match', { include: 'main' });
+  await checkScreen(page, 'items-no-match');
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   await expectRowsOf(page, { sort: NEWEST }, SEEDED);
   await expect(page.getByTestId('item-sort')).toHaveValue('Newest collected');
@@ -175,7 +175,7 @@ test('Items at 1024×700: the search fits, columns keep their width, panes resiz
   await expectColumnsFit(page);
   expect((await detail.boundingBox())!.width).toBeGreaterThanOrEqual(280);
   await page.screenshot({ path: 'e2e/artifacts/items-1024-detail.png' });
-  await expectNoSeriousA11yFindings(page, 'Items at 1024×700 with the detail open', { include: 'main' });
+  await checkScreen(page, 'items-detail-code');
 
   // Drag the detail's edge to the left: the detail gets wider, the list narrower.
   const before = (await detail.boundingBox())!.width;

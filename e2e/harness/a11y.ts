@@ -3,17 +3,10 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Runs axe-core on what the page shows now and fails on any critical or serious finding, listing each
- * rule with the elements it found. Call it on every screen, in both themes. `include` narrows it to one
- * part of the page (a CSS selector).
+ * rule with the elements it found. Call it on every screen, in both themes.
  */
-export async function expectNoSeriousA11yFindings(
-  page: Page,
-  screen: string,
-  options: { include?: string } = {},
-): Promise<void> {
-  const builder = new AxeBuilder({ page });
-  if (options.include) builder.include(options.include);
-  const { violations } = await builder.analyze();
+export async function expectNoSeriousA11yFindings(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   const report = serious.map(
     (v) =>

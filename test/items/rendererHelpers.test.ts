@@ -44,7 +44,7 @@ describe('columnsThatFit', () => {
 describe('sortOptions', () => {
   it('offers relevance only while searching and names every sort', () => {
     expect(sortOptions(false).map((o) => o.value)).not.toContain('relevance:asc');
-    expect(sortOptions(true)[0]).toEqual({ value: 'relevance:asc', label: 'Best match (relevance)' });
+    expect(sortOptions(true)[0]).toEqual({ value: 'relevance:asc', label: 'Relevance' });
     for (const o of sortOptions(true)) expect(parseSortValue(o.value)).not.toBeNull();
     expect(parseSortValue('nonsense:up')).toBeNull();
   });

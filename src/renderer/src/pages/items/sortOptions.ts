@@ -3,7 +3,7 @@ import type { ItemQuery } from '../../../../shared/itemsContract.ts';
 type Sort = ItemQuery['sort'];
 
 const OPTIONS: { sort: Sort; label: string; searchOnly?: boolean }[] = [
-  { sort: { column: 'relevance', direction: 'asc' }, label: 'Best match (relevance)', searchOnly: true },
+  { sort: { column: 'relevance', direction: 'asc' }, label: 'Relevance', searchOnly: true },
   { sort: { column: 'collectedAt', direction: 'desc' }, label: 'Newest collected' },
   { sort: { column: 'collectedAt', direction: 'asc' }, label: 'Oldest collected' },
   { sort: { column: 'score', direction: 'desc' }, label: 'Highest score or stars' },
