@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
 import { BRIDGE_URL } from './harness/bridgeUrl.ts';
+import { checkScreen } from './harness/screens.ts';
 import { useSeededItems } from './harness/seededItems.ts';
 import { watchConsole } from './harness/watchConsole.ts';
 
@@ -71,21 +72,42 @@ test('Items: search, filter, detail, export, keyboard and delete', async ({ page
   await expect(detail.getByRole('heading', { level: 3 })).not.toHaveText('Loading…');
   await page.screenshot({ path: 'e2e/artifacts/items.png' });
 
-  // Export the filtered set as JSONL; the bridge saves into <data>/exports without a dialog.
+  // Export the filtered set as JSONL without the code structure; the bridge saves into <data>/exports.
+  const listBox = await page.getByTestId('item-list').boundingBox();
   await page.getByRole('button', { name: `Export ${expectedIds.length}` }).click();
   await page.getByRole('menuitem', { name: 'JSONL', exact: true }).click();
-  const done = page.getByText(new RegExp(`Exported ${expectedIds.length} items to (\\S+\\.jsonl)`));
-  await expect(done).toBeVisible();
-  const fileName = /to (\S+\.jsonl)/.exec((await done.textContent()) ?? '')![1];
+  const dialog = page.getByRole('dialog', { name: `Export ${expectedIds.length} items as JSONL` });
+  await dialog.getByLabel('Imports, functions and classes').uncheck();
+  await dialog.getByRole('button', { name: `Export ${expectedIds.length} items` }).click();
+  const status = page.getByTestId('export-status');
+  await expect(status).toHaveAttribute('data-status', 'completed');
+  await expect(status).not.toContainText(' 0 / 0');
   const { dataFolder } = await page.evaluate(() => window.api.getAppInfo());
-  const lines = fs
-    .readFileSync(path.join(dataFolder, 'exports', fileName), 'utf8')
-    .trim()
-    .split('\n');
+  const exportsFolder = path.join(dataFolder, 'exports');
+  const done = new RegExp(`Exported ${expectedIds.length} items to (\\S+\\.jsonl) in (.+)$`);
+  await expect(status.locator('p')).toHaveText(done);
+  const [, fileName, folder] = done.exec((await status.locator('p').textContent()) ?? '')!;
+  expect(folder).toBe(exportsFolder);
+  // In place: the list did not move.
+  expect(await page.getByTestId('item-list').boundingBox()).toEqual(listBox);
+  await checkScreen(page, 'items-export-done');
+  await status.getByRole('button', { name: 'Show in folder' }).click();
+  await expect
+    .poll(async () => (await (await fetch(`${BRIDGE_URL}/__test__/shown`)).json()) as string[])
+    .toEqual([path.join(exportsFolder, fileName)]);
+  const lines = fs.readFileSync(path.join(exportsFolder, fileName), 'utf8').trim().split('\n');
   expect(lines).toHaveLength(expectedIds.length);
-  const exported = lines.map((l) => JSON.parse(l) as { id: string; source: string; content: string });
+  const exported = lines.map(
+    (l) =>
+      JSON.parse(l) as { id: string; source: string; content: string; metadata: Record<string, unknown> },
+  );
   expect(exported.map((d) => d.id).sort()).toEqual([...expectedIds].sort());
   expect(exported.every((d) => d.source === 'github_code' && d.content.length > 0)).toBe(true);
+  expect(exported.every((d) => !('imports' in d.metadata) && 'license' in d.metadata)).toBe(true);
+  // Dismissing the message hands the focus back to the Export button.
+  await status.getByRole('button', { name: 'Dismiss export message' }).click();
+  await expect(status).toBeHidden();
+  await expect(page.getByRole('button', { name: `Export ${expectedIds.length}` })).toBeFocused();
 
   // Delete two chosen items, after a confirmation.
   await page.keyboard.press('Escape');
@@ -93,9 +115,9 @@ test('Items: search, filter, detail, export, keyboard and delete', async ({ page
   await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete 2' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete items' });
-  await expect(dialog).toContainText('Delete 2 items from the collection?');
-  await dialog.getByRole('button', { name: 'Delete 2' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete items' });
+  await expect(confirm).toContainText('Delete 2 items from the collection?');
+  await confirm.getByRole('button', { name: 'Delete 2' }).click();
   await expect(page.getByText('Deleted 2 items.')).toBeVisible();
   await expect(count).toHaveText(`${expectedIds.length - 2} of ${SEEDED - 2} items`);
 

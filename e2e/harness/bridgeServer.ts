@@ -28,7 +28,7 @@ export type BridgeOptions = {
   dataFolder?: string;
   /** Settings saved at start (with their secrets), e.g. the demo's. */
   settings?: Settings;
-  /** The /__test__/ endpoints the e2e specs use: reset, restart, damage, seed, clear-items, opened. */
+  /** The /__test__/ endpoints the e2e specs use: reset, restart, damage, seed, clear-items, opened, shown. */
   testHooks?: boolean;
 };
 
@@ -127,6 +127,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function testHook(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<boolean> {
     if (url.pathname === '/__test__/opened') {
       json(res, desktop.opened);
+    } else if (url.pathname === '/__test__/shown') {
+      json(res, desktop.shownInFolder);
     } else if (req.method !== 'POST') {
       return false;
     } else if (url.pathname === '/__test__/reset' || url.pathname === '/__test__/restart') {

@@ -22,6 +22,9 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async showItemInFolder(file) {
+      shell.showItemInFolder(file);
+    },
     async openExternal(url) {
       if (!/^https?:\/\//i.test(url)) throw new Error('Only http(s) links open in the browser');
       await shell.openExternal(url);

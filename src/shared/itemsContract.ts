@@ -3,6 +3,7 @@
  * Merged into Api in api.ts; the keys of ITEMS_API_INPUTS are the IPC channels.
  */
 import { z } from 'zod';
+import { EXPORT_FIELD_GROUP_IDS } from './exportFields.ts';
 import type { CollectedItem, ItemSource } from './items.ts';
 
 export const ITEM_SOURCES = ['github_code', 'github_doc', 'stackoverflow_qa'] as const;
@@ -71,7 +72,12 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const exportRequestSchema = z.object({ format: z.enum(EXPORT_FORMATS), scope: itemScopeSchema });
+export const exportRequestSchema = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  scope: itemScopeSchema,
+  /** The metadata groups to export (exportFields.ts); every one when left out. */
+  fields: z.array(z.enum(EXPORT_FIELD_GROUP_IDS)).max(EXPORT_FIELD_GROUP_IDS.length).optional(),
+});
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type ExportRequestInput = z.input<typeof exportRequestSchema>;
 
@@ -126,6 +132,8 @@ export interface ItemsApi {
   /** Asks where to save, then exports in the background with export-progress events. */
   startExport(request: ExportRequestInput): Promise<StartExportResult>;
   cancelExport(exportId: string): Promise<{ cancelled: boolean }>;
+  /** Shows a finished export's file in the system file manager. */
+  showExportInFolder(exportId: string): Promise<void>;
   /** Opens an item's http(s) link in the system browser. */
   openItemUrl(url: string): Promise<void>;
 }
@@ -139,5 +147,6 @@ export const ITEMS_API_INPUTS = {
   deleteItems: z.tuple([itemScopeSchema]),
   startExport: z.tuple([exportRequestSchema]),
   cancelExport: z.tuple([z.string().max(100)]),
+  showExportInFolder: z.tuple([z.string().max(100)]),
   openItemUrl: z.tuple([httpUrl]),
 } as const;

@@ -118,7 +118,33 @@ describe('the Items API', () => {
   });
 
   it('does nothing when the save dialog is cancelled', async () => {
-    const core = startCore({ chooseSaveFile: async () => null, openExternal: async () => undefined });
+    const core = startCore({
+      chooseSaveFile: async () => null,
+      openExternal: async () => undefined,
+      showItemInFolder: async () => undefined,
+    });
     expect(await core.startExport({ format: 'jsonl', scope: { kind: 'all' } })).toEqual({ cancelled: true });
+  });
+
+  it('shows a finished export in its folder, and nothing it did not export', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-shown-'));
+    const desktop = headlessDesktop(folder);
+    const core = startCore(desktop);
+    upsertItems(core.db, makeItems(20, { seed: 8 }));
+    const finished = new Promise<void>((resolve) =>
+      core.onEvent((e) => e.type === 'export-finished' && resolve()),
+    );
+    const started = await core.startExport({ format: 'jsonl', scope: { kind: 'all' }, fields: ['links'] });
+    if (started.cancelled) throw new Error('not started');
+    await finished;
+    await core.showExportInFolder(started.exportId);
+    expect(desktop.shownInFolder).toEqual([started.file]);
+    await expect(core.showExportInFolder('not-an-export')).rejects.toThrow('No such export');
+    fs.rmSync(started.file);
+    await expect(core.showExportInFolder(started.exportId)).rejects.toThrow('no longer there');
+    await expect(
+      core.startExport({ format: 'jsonl', scope: { kind: 'all' }, fields: ['passwords'] } as never),
+    ).rejects.toThrow();
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 });

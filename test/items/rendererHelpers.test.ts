@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MATCH_END as E, MATCH_START as S } from '../../src/shared/itemsContract.ts';
 import { dropVisiblePrefix } from '../../src/renderer/src/pages/items/markers.ts';
+import { exportStatusText, splitPath } from '../../src/renderer/src/pages/items/exportStatus.ts';
 import { facetOptions } from '../../src/renderer/src/pages/items/facetOptions.ts';
 import { formatDate } from '../../src/renderer/src/pages/items/formatDate.ts';
 import {
@@ -87,5 +88,29 @@ describe('formatDate', () => {
     expect(formatDate('2025-06-01T10:00:00.000Z', 'en-US')).toBe('Jun 1, 2025');
     expect(formatDate('2025-06-01T10:00:00.000Z', 'de-DE')).toBe('1. Juni 2025');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('exportStatusText', () => {
+  const e = { exportId: 'x', file: '/home/me/exports/corpus.jsonl', done: 0, total: 0 };
+  it('never says "0 / 0": an export is prepared until its first batch is counted', () => {
+    expect(exportStatusText({ ...e, status: 'running' })).toBe('Preparing the export to corpus.jsonl…');
+    expect(exportStatusText({ ...e, status: 'running', done: 500, total: 1200 })).toBe(
+      'Exporting 500 of 1,200 items to corpus.jsonl',
+    );
+  });
+  it('names the file and its folder at the end, and what happened otherwise', () => {
+    expect(exportStatusText({ ...e, status: 'completed', done: 1, total: 1 })).toBe(
+      'Exported 1 item to corpus.jsonl in /home/me/exports',
+    );
+    expect(exportStatusText({ ...e, status: 'cancelled' })).toBe(
+      'Export cancelled; corpus.jsonl was removed.',
+    );
+    expect(exportStatusText({ ...e, status: 'failed', error: 'Disk full at /home' })).toMatch(
+      /^The export to corpus.jsonl failed: Disk full at \/home\. No file was kept/,
+    );
+  });
+  it('splits Windows paths too', () => {
+    expect(splitPath('C:\\Users\\me\\corpus.csv')).toEqual({ name: 'corpus.csv', folder: 'C:\\Users\\me' });
   });
 });

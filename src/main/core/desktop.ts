@@ -12,16 +12,25 @@ export type DesktopIntegration = {
    * without a desktop (CLI, bridge): the recovery screen's folder field is typed in.
    */
   chooseFolder?(): Promise<string | null>;
+  /** Shows a file in the system file manager (its folder open, the file selected). */
+  showItemInFolder(file: string): Promise<void>;
 };
 
 /**
  * For the CLI, the tests and the browser-test bridge: saves into a folder without asking, and records
- * the links it was asked to open instead of opening them.
+ * the links it was asked to open and the files to show instead of opening them.
  */
-export function headlessDesktop(exportFolder: string): DesktopIntegration & { opened: string[] } {
+export function headlessDesktop(
+  exportFolder: string,
+): DesktopIntegration & { opened: string[]; shownInFolder: string[] } {
   const opened: string[] = [];
+  const shownInFolder: string[] = [];
   return {
     opened,
+    shownInFolder,
+    showItemInFolder: async (file) => {
+      shownInFolder.push(file);
+    },
     chooseSaveFile: async (suggestedName) => `${exportFolder.replace(/\/+$/, '')}/${suggestedName}`,
     openExternal: async (url) => {
       opened.push(url);

@@ -29,7 +29,31 @@ export const CSV_COLUMNS = [
   'content',
 ] as const;
 
-type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>;
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvRecord = Record<CsvColumn, string | number | boolean | null>;
+
+/** The metadata keys each column shows; the others (id, source, title, dates, content) always stay. */
+const COLUMN_KEYS: Partial<Record<CsvColumn, readonly string[]>> = {
+  repository: ['repository'],
+  path: ['path'],
+  language: ['language'],
+  lines_of_code: ['linesOfCode'],
+  stars: ['stars'],
+  license: ['license'],
+  url: ['fileUrl', 'answerUrl'],
+  question_id: ['questionId'],
+  answer_id: ['answerId'],
+  tags: ['tags'],
+  question_score: ['questionScore'],
+  answer_score: ['answerScore'],
+  accepted: ['accepted'],
+  author: ['author'],
+  created_at: ['lastModified', 'createdAt'],
+};
+
+/** The columns of an export that keeps these metadata keys (null: every column). */
+export const csvColumns = (keep: ReadonlySet<string> | null): CsvColumn[] =>
+  CSV_COLUMNS.filter((c) => !keep || !COLUMN_KEYS[c] || COLUMN_KEYS[c].some((k) => keep.has(k)));
 
 export function csvRecord(item: CollectedItem): CsvRecord {
   const common = { id: item.id, source: item.source, title: item.title, collected_at: item.collectedAt };
@@ -83,9 +107,9 @@ export function csvRecord(item: CollectedItem): CsvRecord {
 }
 
 /** RFC 4180 CSV with a header row, through csv-stringify. */
-export function csvWriter(file: string): ExportWriter {
+export function csvWriter(file: string, keep: ReadonlySet<string> | null = null): ExportWriter {
   const output = fs.createWriteStream(file);
-  const csv = stringify({ header: true, columns: [...CSV_COLUMNS], cast: { boolean: (b) => String(b) } });
+  const csv = stringify({ header: true, columns: csvColumns(keep), cast: { boolean: (b) => String(b) } });
   csv.pipe(output);
   return {
     async write(item) {

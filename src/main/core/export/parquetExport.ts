@@ -2,6 +2,7 @@ import { ParquetSchema, ParquetWriter } from '@dsnp/parquetjs';
 import type { CollectedItem } from '../../../shared/items.ts';
 import { itemColumns } from '../store/itemColumns.ts';
 import type { ExportWriter } from './exportWriter.ts';
+import { withMetadataKeys } from './fieldSelection.ts';
 
 /** Columns worth filtering on in a dataframe, plus the full metadata as JSON. */
 export const PARQUET_SCHEMA = new ParquetSchema({
@@ -20,7 +21,7 @@ export const PARQUET_SCHEMA = new ParquetSchema({
 /** Rows are buffered until a row group is full, then written: memory stays bounded. */
 const ROW_GROUP_SIZE = 2000;
 
-function parquetRow(item: CollectedItem): Record<string, unknown> {
+function parquetRow(item: CollectedItem, keep: ReadonlySet<string> | null): Record<string, unknown> {
   const c = itemColumns(item);
   const row: Record<string, unknown> = {
     id: item.id,
@@ -28,7 +29,7 @@ function parquetRow(item: CollectedItem): Record<string, unknown> {
     title: item.title,
     content: item.content,
     collected_at: item.collectedAt,
-    metadata: item.metadata,
+    metadata: withMetadataKeys(item, keep).metadata,
   };
   // Optional columns are left out rather than set to null.
   if (c.language !== null) row.language = c.language;
@@ -38,10 +39,10 @@ function parquetRow(item: CollectedItem): Record<string, unknown> {
   return row;
 }
 
-export function parquetWriter(file: string): ExportWriter {
+export function parquetWriter(file: string, keep: ReadonlySet<string> | null = null): ExportWriter {
   const opening = ParquetWriter.openFile(PARQUET_SCHEMA, file, { rowGroupSize: ROW_GROUP_SIZE });
   return {
-    write: async (item) => (await opening).appendRow(parquetRow(item)),
+    write: async (item) => (await opening).appendRow(parquetRow(item, keep)),
     finish: async () => (await opening).close(),
     // Closing flushes what is buffered; the runner deletes the file right after.
     abort: async () => (await opening).close(),

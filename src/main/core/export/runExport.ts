@@ -1,7 +1,8 @@
+import type { ExportFieldGroup } from '../../../shared/exportFields.ts';
 import type { ExportFormat, ItemScope } from '../../../shared/itemsContract.ts';
 import { chunks, scopeRowids } from '../store/itemScope.ts';
 import type { Database } from '../store/database.ts';
-import { EXPORT_FORMAT_INFO } from './exportFormats.ts';
+import { openExportWriter } from './exportFormats.ts';
 import { checkExportTarget, fileBeside } from './exportTarget.ts';
 import { itemsReader } from '../store/readItems.ts';
 
@@ -11,6 +12,8 @@ export type ExportOutcome = ExportProgress & { status: 'completed' | 'cancelled'
 export type ExportJob = {
   format: ExportFormat;
   scope: ItemScope;
+  /** The metadata groups to keep; all of them when left out. */
+  fields?: readonly ExportFieldGroup[];
   file: string;
   signal?: AbortSignal;
   /** Called after each batch, and once at the end. */
@@ -30,7 +33,7 @@ export async function runExport(db: Database, job: ExportJob): Promise<ExportOut
   const total = rowids.length;
   const read = itemsReader(db);
   const output = fileBeside(checkExportTarget(job.file, db));
-  const writer = EXPORT_FORMAT_INFO[job.format].open(output.temporary);
+  const writer = openExportWriter(job.format, output.temporary, job.fields);
   let done = 0;
   const discard = async () => {
     await writer.abort().catch(() => undefined);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AppEvent } from '../../../shared/events.ts';
 import {
   exportRequestSchema,
@@ -30,6 +31,8 @@ export type ItemsApiDeps = {
  */
 export function createItemsApi(deps: ItemsApiDeps): ItemsApi {
   const exports = createExportJobs(deps);
+  // Only files this core exported are ever shown: the renderer names an export, never a path.
+  const exportFiles = new Map<string, string>();
   return {
     listItems: async (query, page) => deps.queries.list(itemQuerySchema.parse(query), pageSchema.parse(page)),
     itemFacets: async (query) => deps.queries.facets(itemQuerySchema.parse(query)),
@@ -44,9 +47,16 @@ export function createItemsApi(deps: ItemsApiDeps): ItemsApi {
       const file = await deps.desktop.chooseSaveFile(suggestedFileName(request.format));
       if (!file) return { cancelled: true };
       const { exportId } = exports.start(request, file);
+      exportFiles.set(exportId, file);
       return { cancelled: false, exportId, file };
     },
     cancelExport: async (exportId) => ({ cancelled: exports.cancel(exportId) }),
+    showExportInFolder: async (exportId) => {
+      const file = exportFiles.get(exportId);
+      if (!file) throw new Error('No such export');
+      if (!fs.existsSync(file)) throw new Error(`${file} is no longer there: it was moved or deleted`);
+      await deps.desktop.showItemInFolder(file);
+    },
     openItemUrl: async (url) => {
       if (!/^https?:\/\//i.test(url)) throw new Error('Only http(s) links open in the browser');
       await deps.desktop.openExternal(url);

@@ -1,14 +1,15 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useViewportSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Database, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group as PaneGroup, Panel, Separator, usePanelRef } from 'react-resizable-panels';
-import type { ItemFilters, ItemQuery } from '../../../../shared/itemsContract.ts';
+import type { ExportFormat, ItemFilters, ItemQuery } from '../../../../shared/itemsContract.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { api, useApiQuery } from '../../hooks/api.ts';
 import { DeleteModal } from './DeleteModal.tsx';
-import { ExportProgress } from './ExportProgress.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { ExportStatus } from './ExportStatus.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
 import { ItemDetail } from './ItemDetail.tsx';
 import { ItemList } from './ItemList.tsx';
@@ -53,12 +54,14 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
   const [filtersOpen, setFiltersOpen] = useState(true);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [exportFormat, setExportFormat] = useState<ExportFormat | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const exportRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const panesRef = useRef<HTMLDivElement>(null);
   const filtersPanel = usePanelRef();
   const foldedForDetail = useRef(false);
+  const { width: viewportWidth } = useViewportSize();
   const selection = useSelection();
   const exports = useExports();
 
@@ -115,8 +118,8 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
     else panel.collapse();
   };
 
-  // With little room, the detail takes the filters' place while it is open (after the detail pane has
-  // joined the layout, which would otherwise size the panes anew).
+  // With little room (also after the window shrinks), the detail takes the filters' place while it is
+  // open; after the detail pane has joined the layout, which would otherwise size the panes anew.
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       const panel = filtersPanel.current;
@@ -131,7 +134,7 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [detailOpen, filtersPanel]);
+  }, [detailOpen, filtersPanel, viewportWidth]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -232,10 +235,9 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
         allSelected={selection.selection.all}
         onSelectAll={selection.selectAll}
         onClearSelection={selection.clear}
-        onExport={(format) => void exports.start(format, scopeOf(selection.selection, query))}
+        onExport={setExportFormat}
         onDelete={() => setConfirmDelete(selectedCount)}
       />
-      <ExportProgress exports={exports.running} onCancel={exports.cancel} />
       <div className="items-layout" ref={panesRef}>
         <PaneGroup orientation="horizontal" id="items-panes">
           <Panel
@@ -320,7 +322,26 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
             </>
           )}
         </PaneGroup>
+        <ExportStatus
+          exports={exports.exports}
+          startError={exports.startError}
+          onClearStartError={exports.clearStartError}
+          onCancel={exports.cancel}
+          onDismiss={(exportId) => {
+            exports.dismiss(exportId);
+            exportRef.current?.focus();
+          }}
+        />
       </div>
+      <ExportDialog
+        format={exportFormat}
+        count={selectedCount > 0 ? selectedCount : (total ?? 0)}
+        onClose={() => setExportFormat(null)}
+        onExport={(format, fields) => {
+          setExportFormat(null);
+          void exports.start(format, scopeOf(selection.selection, query), fields);
+        }}
+      />
       <DeleteModal
         count={confirmDelete}
         busy={deleting}
