@@ -14,9 +14,11 @@ import { FacetPanel } from './FacetPanel.tsx';
 import { ItemDetail } from './ItemDetail.tsx';
 import { ItemList } from './ItemList.tsx';
 import { ItemsToolbar } from './ItemsToolbar.tsx';
+import { NewItemsBar } from './NewItemsBar.tsx';
 import { EMPTY_FILTERS, effectiveSort, filterCount } from './queryState.ts';
 import { useExports } from './useExports.ts';
 import { useItemPages } from './useItemPages.ts';
+import { useNewItems } from './useNewItems.ts';
 import { scopeOf, useSelection } from './useSelection.ts';
 import './items.css';
 
@@ -72,6 +74,12 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
   const facets = useApiQuery('itemFacets', { ...query, text: facetText });
   const collection = useApiQuery('itemFacets', EVERYTHING);
   const total = pages.total;
+  const newItems = useNewItems(query, { key: pages.shownKey, total, current: !pages.updating });
+  const showNewItems = () => {
+    setGeneration((g) => g + 1);
+    facets.reload();
+    collection.reload();
+  };
   const collectionTotal = collection.data?.collectionTotal ?? facets.data?.collectionTotal ?? null;
 
   // Stable callbacks: the list and the facets are memoized, and re-render only when what they show changes.
@@ -263,6 +271,7 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
           <Separator className="items-separator" aria-label="Resize filters" />
           <Panel id="list" minSize={300}>
             <div className="items-pane items-main" ref={listRef} data-shown-query={pages.shownText}>
+              <NewItemsBar count={newItems} onShow={showNewItems} />
               {pages.error ? (
                 <Alert color="red" title="The list could not be loaded">
                   {pages.error}
