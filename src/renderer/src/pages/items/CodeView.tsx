@@ -1,7 +1,8 @@
-import { Button, CopyButton, Group, Text } from '@mantine/core';
-import { Check, Copy, WrapText } from 'lucide-react';
+import { Button, Group, Text } from '@mantine/core';
+import { WrapText } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { languageLabel } from '../../../../shared/itemLabels.ts';
+import { CopyTextButton } from './CopyTextButton.tsx';
 import { highlightCode } from './highlight.ts';
 
 /**
@@ -31,18 +32,7 @@ export function CodeView(props: { code: string; language?: string; label?: strin
           >
             Wrap lines
           </Button>
-          <CopyButton value={code}>
-            {({ copied, copy }) => (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                leftSection={copied ? <Check size={12} /> : <Copy size={12} />}
-                onClick={copy}
-              >
-                {copied ? 'Copied' : 'Copy code'}
-              </Button>
-            )}
-          </CopyButton>
+          <CopyTextButton value={code} label="Copy code" size="compact-xs" variant="subtle" />
         </Group>
       </Group>
       <div

@@ -4,7 +4,6 @@ import {
   Anchor,
   Badge,
   Button,
-  CopyButton,
   Group,
   Loader,
   Stack,
@@ -12,12 +11,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { Check, Copy, ExternalLink, X } from 'lucide-react';
+import { ExternalLink, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { CollectedItem, DocFormat } from '../../../../shared/items.ts';
 import { languageLabel, sourceLabel } from '../../../../shared/itemLabels.ts';
 import { api, useApiQuery } from '../../hooks/api.ts';
 import { CodeView } from './CodeView.tsx';
+import { CopyTextButton } from './CopyTextButton.tsx';
 import { formatDate, formatDateTime } from './formatDate.ts';
 import { QaView } from './QaView.tsx';
 
@@ -141,18 +141,7 @@ function DetailBody(props: { item: CollectedItem }) {
         <Button size="xs" variant="light" leftSection={<ExternalLink size={14} />} onClick={() => open(url)}>
           {github ? 'Open on GitHub' : 'Open on Stack Overflow'}
         </Button>
-        <CopyButton value={item.content}>
-          {({ copied, copy }) => (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={copied ? <Check size={14} /> : <Copy size={14} />}
-              onClick={copy}
-            >
-              {copied ? 'Copied' : 'Copy text'}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyTextButton value={item.content} label="Copy text" size="xs" variant="default" />
       </Group>
       <Attribution item={item} />
       {item.source === 'github_code' ? (
