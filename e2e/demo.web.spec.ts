@@ -45,7 +45,10 @@ test('Demo: Start run with no configuration collects from both sources; items br
   await page.getByRole('button', { name: /^Export/ }).click();
   await page.getByRole('menuitem', { name: 'JSONL', exact: true }).click();
   // The export dialog asks which metadata to include: all of it by default.
-  await page.getByRole('dialog').getByRole('button', { name: /^Export [\d,]+ items$/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Export [\d,]+ items$/ })
+    .click();
   const done = page.getByText(/Exported [\d,]+ items to (\S+\.jsonl)/);
   await expect(done).toBeVisible({ timeout: 20_000 });
   const fileName = /to (\S+\.jsonl)/.exec((await done.textContent()) ?? '')![1];
