@@ -21,7 +21,11 @@ const databaseFile = path.join(dataFolder, DATABASE_FILE_NAME);
 /** Where the save dialog answers; each test points it at its own target. */
 let chosen = '';
 const core: Core = createTestCore(dataFolder, {
-  desktop: { chooseSaveFile: async () => chosen, openExternal: async () => undefined },
+  desktop: {
+    chooseSaveFile: async () => chosen,
+    openExternal: async () => undefined,
+    showItemInFolder: async () => undefined,
+  },
   log: silentLogger,
 });
 seedItems(core.db, ITEMS, { seed: 9 });
