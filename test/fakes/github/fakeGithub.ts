@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   send,
   startHttpFake,
@@ -14,7 +16,7 @@ import { createPenaltyBox, type SecondaryLimit } from './penalty.ts';
 import { createBucket, rateLimitHeaders, refresh, type RateLimitBucket } from './rateLimitBucket.ts';
 import { repoJson, type RepoShape } from './repoJson.ts';
 import { repoMatcher } from './searchQuery.ts';
-import { buildBomb, buildTarGz, type Bomb, type TarEntry } from './tarball.ts';
+import { bombChunks, buildTarGz, type Bomb, type TarEntry } from './tarball.ts';
 
 export type FakeGithubOptions = {
   /** Tokens the fake accepts, mapped to the login they belong to. */
@@ -351,10 +353,13 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         if (fault === 'handled') return undefined;
         if (fault && fault !== 'truncated' && !('bomb' in fault)) return fault;
         if (!repo) return { status: 404, body: 'Not Found' };
-        const archive =
-          typeof fault === 'object' && 'bomb' in fault
-            ? buildBomb(topFolder(repo), fault.bomb)
-            : buildTarGz(topFolder(repo), repo.commitSha, filesOf(repo));
+        if (typeof fault === 'object' && 'bomb' in fault) {
+          res.writeHead(200, { 'content-type': 'application/x-gzip' });
+          // Sent as the client reads it; a client that stops reading ends it.
+          await pipeline(Readable.from(bombChunks(topFolder(repo), fault.bomb)), res).catch(() => undefined);
+          return undefined;
+        }
+        const archive = buildTarGz(topFolder(repo), repo.commitSha, filesOf(repo));
         const disposition = {
           'content-type': 'application/x-gzip',
           'content-disposition': `attachment; filename=${topFolder(repo)}.tar.gz`,

@@ -74,26 +74,25 @@ export type Bomb = {
 const MB = 1024 ** 2;
 
 /**
- * An archive that is small to download and huge to unpack, built from gzip members (which gunzip reads
- * one after the other as one stream) so that even a 4 GB bomb costs only a few MB to build and serve:
- * one file of zeros, or a great many empty files.
+ * An archive that is small to download and huge to unpack, made of gzip members (which gunzip reads one
+ * after the other as one stream) and produced as it is sent, so that even a 4 GB bomb or 5 million
+ * entries cost the fake a few KB: one file of zeros, or a great many empty files.
  */
-export function buildBomb(topFolder: string, bomb: Bomb, mtime = 1_700_000_000): Buffer {
-  const members: Buffer[] = [zlib.gzipSync(header(`${topFolder}/`, 0, '5', mtime))];
+export function* bombChunks(topFolder: string, bomb: Bomb, mtime = 1_700_000_000): Generator<Buffer> {
+  yield zlib.gzipSync(header(`${topFolder}/`, 0, '5', mtime));
   if (bomb.inflatedMb) {
     const zeros = zlib.gzipSync(Buffer.alloc(MB), { level: 9 });
-    members.push(zlib.gzipSync(header(`${topFolder}/data.bin`, bomb.inflatedMb * MB, '0', mtime)));
-    for (let i = 0; i < bomb.inflatedMb; i++) members.push(zeros);
+    yield zlib.gzipSync(header(`${topFolder}/data.bin`, bomb.inflatedMb * MB, '0', mtime));
+    for (let i = 0; i < bomb.inflatedMb; i++) yield zeros;
   }
   if (bomb.entries) {
-    // Blocks of 10,000 distinct names, repeated: the same path may come back, as tar allows.
-    const block = Math.min(bomb.entries, 10_000);
+    // Blocks of 1,000 distinct names, repeated: the same path may come back, as tar allows.
+    const block = Math.min(bomb.entries, 1000);
     const names = Array.from({ length: block }, (_, i) =>
-      header(`${topFolder}/empty/${String(i).padStart(5, '0')}.txt`, 0, '0', mtime),
+      header(`${topFolder}/empty/${String(i).padStart(4, '0')}.txt`, 0, '0', mtime),
     );
     const member = zlib.gzipSync(Buffer.concat(names), { level: 9 });
-    for (let done = 0; done < bomb.entries; done += block) members.push(member);
+    for (let done = 0; done < bomb.entries; done += block) yield member;
   }
-  members.push(zlib.gzipSync(Buffer.alloc(BLOCK * 2)));
-  return Buffer.concat(members);
+  yield zlib.gzipSync(Buffer.alloc(BLOCK * 2));
 }
