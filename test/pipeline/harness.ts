@@ -78,6 +78,18 @@ export const storedIds = (db: Database) =>
     }[]
   ).map((r) => `${r.id}:${r.content_hash}`);
 
+/**
+ * What a run stored, told apart by content: a file that several repositories hold alike is stored once,
+ * under whichever repository finished first (which concurrent workers decide), so GitHub items count by
+ * blob and Stack Overflow items by id.
+ */
+export const storedContent = (db: Database) =>
+  (
+    db
+      .prepare(`SELECT source, coalesce(blob_sha, id) AS key, content_hash FROM items ORDER BY source, key`)
+      .all() as { source: string; key: string; content_hash: string }[]
+  ).map((r) => `${r.source}:${r.key}:${r.content_hash}`);
+
 export async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {

@@ -18,6 +18,7 @@ import {
   SE_KEY,
   settingsFile,
   skipLog,
+  storedContent,
   storedIds,
 } from './harness.ts';
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const before = github.requests.get('tarball') ?? 0;
   const run = startPipeline({ settings, db, log: silentLogger, onSnapshot: () => {} });
   expect((await run.done).status).toBe('completed');
-  reference = storedIds(db);
+  reference = storedContent(db);
   referenceSkips = skipLog(db);
   referenceTarballs = (github.requests.get('tarball') ?? 0) - before;
   db.close();
@@ -135,7 +136,7 @@ describe('kill -9 at random points, then resume', () => {
 
       const db = openDatabase(path.join(data, DATABASE_FILE_NAME));
       try {
-        const stored = storedIds(db);
+        const stored = storedContent(db);
         expect(stored.length).toBe(reference.length); // none lost, none twice
         expect(stored).toEqual(reference);
         const runs = createRunRecorder(db).list(10);
