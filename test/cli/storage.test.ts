@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/main/cli/exitCodes.ts';
 import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
-import { damageDatabase, type DamageKind } from '../fixtures/damageDatabase.ts';
+import { damageDatabase, damagedInUse, type DamageKind } from '../fixtures/damageDatabase.ts';
 import { seedItems } from '../fixtures/itemFactory.ts';
+import { closedPort } from '../fakes/closedPort.ts';
 
 /** Runs the CLI as a user would, in its own process. */
 async function cli(args: string[], options: SpawnOptions = {}) {
@@ -79,5 +80,58 @@ describe('CLI on a database it cannot use', () => {
     const collected = await cli(['collect', '--data', dataFolder, '--source', 'github']);
     expect(collected.code).toBe(EXIT.STORAGE);
     expect(collected.stderr).toContain(`The file at ${file} is not a database`);
+  });
+});
+
+/** The diagnosis the CLI prints at open time, now for damage met while a command reads or writes. */
+function expectDamageDiagnosis(result: { code: number | null; stderr: string }, file: string) {
+  expect(result.code, result.stderr).toBe(EXIT.STORAGE);
+  expect(result.stderr).toContain(`Cannot use the database: The database at ${file} is damaged`);
+  expect(result.stderr).toContain(`mv "${file}" "${file}.damaged"`);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toMatch(/unsettled top-level await/);
+}
+
+describe('CLI on a database whose damage is met during use (the file opens; a table inside is broken)', () => {
+  it('stats: the diagnosis, exit 4, no stack trace', async () => {
+    const { dataFolder, file } = damagedInUse('runs');
+    expectDamageDiagnosis(await cli(['stats', '--data', dataFolder]), file);
+  });
+
+  it('export: the diagnosis, exit 4, and no file written', async () => {
+    const { dataFolder, file } = damagedInUse('items');
+    const out = path.join(dataFolder, 'x.jsonl');
+    expectDamageDiagnosis(
+      await cli(['export', '--format', 'jsonl', '--out', out, '--data', dataFolder]),
+      file,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('collect: the run ends (interrupted), the diagnosis, exit 4', async () => {
+    // The checkpoint is looked up through the table's key index before the source is checked.
+    const { dataFolder, file } = damagedInUse('sqlite_autoindex_checkpoints_1');
+    const settings = path.join(dataFolder, 'unreachable.json');
+    const github = { baseUrl: `http://127.0.0.1:${await closedPort()}` };
+    fs.writeFileSync(settings, JSON.stringify({ github, pipeline: { stackoverflowEnabled: false } }));
+    const result = await cli(['collect', '--settings', settings, '--data', dataFolder]);
+    expectDamageDiagnosis(result, file);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('Run 2 interrupted');
+  });
+});
+
+describe('CLI read commands on an empty (0-byte) database file', () => {
+  it('stats and export say there is no database there, as for a missing file, and leave the file be', async () => {
+    const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-cli-empty-'));
+    const file = path.join(dataFolder, DATABASE_FILE_NAME);
+    fs.writeFileSync(file, '');
+    const stats = await cli(['stats', '--data', dataFolder]);
+    expect(stats.code).toBe(EXIT.USAGE);
+    expect(stats.stderr).toContain(`No database at ${file}`);
+    const out = path.join(dataFolder, 'x.jsonl');
+    const exported = await cli(['export', '--format', 'jsonl', '--out', out, '--db', file]);
+    expect(exported.code).toBe(EXIT.USAGE);
+    expect(exported.stderr).toContain(`No database at ${file}`);
+    expect(fs.statSync(file).size).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,15 +7,7 @@ import { createCore, type Core } from '../../src/main/core/createCore.ts';
 import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { closedPort } from '../fakes/closedPort.ts';
 
 const GOOD_TOKEN = 'ghp_fake_valid_token_0001';
 let github: FakeGithub;

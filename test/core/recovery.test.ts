@@ -3,19 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore } from './testCore.ts';
-import { DATABASE_FILE_NAME, type Core } from '../../src/main/core/createCore.ts';
+import { createCollectorRun } from '../../src/main/core/collectors/collectorRun.ts';
+import { DATABASE_FILE_NAME, type Core, type CoreDeps } from '../../src/main/core/createCore.ts';
 import { silentLogger, type Logger } from '../../src/main/core/logging/logger.ts';
+import type { RunsServiceDeps } from '../../src/main/core/pipeline/runsService.ts';
+import { settingsInputOf } from '../../src/main/core/settings/settingsInput.ts';
 import { openDatabase } from '../../src/main/core/store/database.ts';
-import type { StorageProblemKind } from '../../src/shared/storage.ts';
-import { damageDatabase, type DamageKind } from '../fixtures/damageDatabase.ts';
-import { seedItems } from '../fixtures/itemFactory.ts';
+import type { AppEvent } from '../../src/shared/events.ts';
+import type { RunSnapshot } from '../../src/shared/runsContract.ts';
+import { defaultSettings } from '../../src/shared/settings.ts';
+import type { StorageProblem, StorageProblemKind } from '../../src/shared/storage.ts';
+import { damageDatabase, damagedInUse, type DamageKind } from '../fixtures/damageDatabase.ts';
+import { makeItems, seedItems } from '../fixtures/itemFactory.ts';
 
 const cores: Core[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
 });
 
-function startApp(dataFolder: string, options: { checkIntegrity?: boolean; log?: Logger } = {}) {
+function startApp(dataFolder: string, options: Partial<CoreDeps> = {}) {
   const core = createTestCore(dataFolder, options);
   cores.push(core);
   return core;
@@ -156,3 +162,115 @@ describe('the core starts whatever state the database is in', () => {
     }
   });
 });
+
+const storageProblemOf = (core: Core) =>
+  new Promise<StorageProblem>((resolve) =>
+    core.onEvent((event) => event.type === 'storage-problem' && resolve(event.problem)),
+  );
+
+/** Health checks that pass and a collector that stores items in batches, as the real ones do. */
+const storingCollector: RunsServiceDeps['pipeline'] = {
+  snapshotIntervalMs: 20,
+  healthChecks: { github: async () => ({ source: 'github', status: 'ok', message: 'ok' }) },
+  collectors: {
+    github: (ctx) => {
+      const run = createCollectorRun<number>(ctx, { source: 'github', unit: 'repositories', total: 1 });
+      return run.execute(
+        () => 0,
+        async () => {
+          run.store(makeItems(30, { seed: 9 }));
+          run.commit();
+          return undefined;
+        },
+      );
+    },
+  },
+};
+
+const githubOnly = (core: Core) => {
+  const settings = defaultSettings();
+  settings.pipeline.stackoverflowEnabled = false;
+  expect(core.settings.save(settingsInputOf(settings)).ok).toBe(true);
+};
+
+describe('damage met during use (the file opened; a table inside is broken)', () => {
+  it('a read that meets it: the same diagnosis as at open, and the recovery screen takes over', async () => {
+    const { dataFolder, file } = damagedInUse('items');
+    const core = startApp(dataFolder);
+    expect((await core.getStorageState()).problem).toBeUndefined();
+    const shown = storageProblemOf(core);
+    const failed = core.listItems(query, page);
+    await expect(failed).rejects.toThrow(
+      `The database at ${file} is damaged: parts of it can't be read. Keep the damaged file aside`,
+    );
+    expect(await shown).toMatchObject({ kind: 'damaged', path: file, canSetAside: true });
+    expect((await core.getStorageState()).problem).toMatchObject({ kind: 'damaged', path: file });
+    await expect(core.getRunState()).rejects.toThrow(`The database at ${file} is damaged`);
+    // The recovery screen's way out works as it does for damage found at open.
+    const after = await core.setAsideDatabase();
+    expect(after.problem).toBeUndefined();
+    expect(after.setAside![0]).toMatch(new RegExp(`^${file}\\.damaged-`));
+    expect((await core.listItems(query, page)).total).toBe(0);
+  });
+
+  it('an export that meets it: it ends failed with the diagnosis (no file), and recovery is offered', async () => {
+    const { dataFolder, file } = damagedInUse('items');
+    const core = startApp(dataFolder);
+    const shown = storageProblemOf(core);
+    const finished = new Promise<AppEvent>((resolve) =>
+      core.onEvent((event) => event.type === 'export-finished' && resolve(event)),
+    );
+    const started = await core.startExport({ format: 'jsonl', scope: { kind: 'all' } });
+    expect(await finished).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining(`The database at ${file} is damaged: parts of it can't be read.`),
+    });
+    expect(fs.existsSync(started.cancelled ? '' : started.file)).toBe(false);
+    expect(await shown).toMatchObject({ kind: 'damaged', path: file });
+  });
+
+  it('a run that meets it before its first request: it ends interrupted (never hangs) and recovery is offered', async () => {
+    const { dataFolder, file } = damagedInUse('sqlite_autoindex_checkpoints_1');
+    const core = startApp(dataFolder, { pipeline: storingCollector });
+    githubOnly(core);
+    const shown = storageProblemOf(core);
+    const ended = endedRun(core);
+    await core.startRun({});
+    expect((await ended).status).toBe('interrupted');
+    expect(await shown).toMatchObject({ kind: 'damaged', path: file });
+  });
+
+  it('a run whose batch write meets it: it ends interrupted with the diagnosis, and recovery is offered', async () => {
+    const { dataFolder, file } = damagedInUse('items');
+    const core = startApp(dataFolder, { pipeline: storingCollector });
+    githubOnly(core);
+    const shown = storageProblemOf(core);
+    const ended = endedRun(core);
+    await core.startRun({});
+    const final = await ended;
+    expect(final.status).toBe('interrupted');
+    expect(final.sources.github!.reason).toContain(`The database at ${file} is damaged`);
+    expect(await shown).toMatchObject({ kind: 'damaged', path: file });
+  });
+
+  it('a full disk is not damage: the run handles it, the database stays in use', async () => {
+    const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-full-'));
+    const core = startApp(dataFolder, { pipeline: storingCollector });
+    githubOnly(core);
+    const pages = (core.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+    core.db.exec(`PRAGMA max_page_count = ${pages}`);
+    const ended = endedRun(core);
+    await core.startRun({});
+    expect((await ended).status).toBe('interrupted');
+    expect((await core.getStorageState()).problem).toBeUndefined();
+    await expect(core.deleteItems({ kind: 'all' })).resolves.toEqual({ deleted: 0 });
+  });
+});
+
+/** The final snapshot of the next run to end. */
+const endedRun = (core: Core) =>
+  new Promise<RunSnapshot>((resolve) =>
+    core.onEvent(
+      (event) => event.type === 'run-metrics' && event.snapshot.endedAt && resolve(event.snapshot),
+    ),
+  );

@@ -15,6 +15,7 @@ import { userPath } from './cliPaths.ts';
 import { loadCliSettings, type SettingsFlags } from './cliSettings.ts';
 import { EXIT, type ExitCode } from './exitCodes.ts';
 import { progressLine } from './progressLine.ts';
+import { storageDiagnosis } from './storageDiagnosis.ts';
 import { CLI_VERSION } from './version.ts';
 
 export type CollectOptions = SettingsFlags & {
@@ -67,15 +68,24 @@ export async function runCollect(options: CollectOptions, deps: CliDeps): Promis
   }
 }
 
-/** The run that ends the command: resolves with its final snapshot, whichever way it ends. */
-function finalSnapshot(core: Core, runId: number): Promise<RunSnapshot> {
-  return new Promise((resolve) => {
-    const stop = core.onEvent((event) => {
-      if (event.type !== 'run-metrics' || event.snapshot.runId !== runId || !event.snapshot.endedAt) return;
-      stop();
-      resolve(event.snapshot);
-    });
+/**
+ * The final snapshot of the run this command starts, whichever way it ends. Listening starts before the
+ * run does: a run that ends at once (damage met reading its checkpoint) ends before startRun answers.
+ */
+function finalSnapshots(core: Core): (runId: number) => Promise<RunSnapshot> {
+  const ended = new Map<number, RunSnapshot>();
+  const waiting = new Map<number, (snapshot: RunSnapshot) => void>();
+  core.onEvent((event) => {
+    if (event.type !== 'run-metrics' || !event.snapshot.endedAt) return;
+    ended.set(event.snapshot.runId, event.snapshot);
+    waiting.get(event.snapshot.runId)?.(event.snapshot);
   });
+  return (runId) =>
+    new Promise((resolve) => {
+      const final = ended.get(runId);
+      if (final) resolve(final);
+      else waiting.set(runId, resolve);
+    });
 }
 
 /**
@@ -121,11 +131,13 @@ async function collectInto(
       lastPrint = now;
       io.stderr(progressLine(event.snapshot, now));
     });
+    const finalSnapshotOf = finalSnapshots(core);
     // The runs service refuses a run it cannot start (no source enabled) with the reason.
     const started = await core.startRun({ resumeRunId }).catch((error: Error) => {
+      if (error instanceof StorageError) throw error;
       throw new CliError(error.message, error instanceof RunBusyError ? EXIT.BUSY : EXIT.USAGE);
     });
-    const done = finalSnapshot(core, started.runId);
+    const done = finalSnapshotOf(started.runId);
     io.stderr(`Run ${started.runId} started; database ${file}`);
     const onSignal = () => {
       io.stderr('Cancelling: storing what was collected…');
@@ -140,7 +152,10 @@ async function collectInto(
     const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');
     for (const m of failures) io.stderr(`${m!.source} failed: ${m!.reason ?? 'unknown error'}`);
     io.stdout(`Run ${final.runId} ${describeSnapshotOutcome(final)}`);
-    return EXIT_OF_RUN[final.status] ?? EXIT.SOURCE_FAILED;
+    // Damage met during the run: the diagnosis the recovery screen shows (what was stored stays).
+    const damage = (await core.getStorageState()).problem;
+    if (damage) io.stderr(storageDiagnosis(damage));
+    return damage ? EXIT.STORAGE : (EXIT_OF_RUN[final.status] ?? EXIT.SOURCE_FAILED);
   } finally {
     await core.close();
   }

@@ -3,7 +3,7 @@ import { createRunRecorder } from '../core/pipeline/runRecorder.ts';
 import { countItems } from '../core/store/itemStore.ts';
 import { commonSkipReasons } from '../core/store/skipCounts.ts';
 import { appDataFolder } from './appDataFolder.ts';
-import { databaseFileIn, openExistingDatabase } from './cliDatabase.ts';
+import { databaseFileIn, readingDatabase } from './cliDatabase.ts';
 import type { CliDeps } from './cliIo.ts';
 import { userPath } from './cliPaths.ts';
 import { EXIT, type ExitCode } from './exitCodes.ts';
@@ -13,8 +13,7 @@ export type StatsOptions = { data?: string; json?: boolean };
 /** `stats`: what a database holds — items per source, recent runs and the commonest skip reasons. */
 export async function runStats(options: StatsOptions, { io, env }: CliDeps): Promise<ExitCode> {
   const file = databaseFileIn(options.data ? userPath(options.data, env) : appDataFolder(env));
-  const db = openExistingDatabase(file);
-  try {
+  return readingDatabase(file, (db) => {
     const items = countItems(db);
     const runs = createRunRecorder(db)
       .list(5)
@@ -37,7 +36,5 @@ export async function runStats(options: StatsOptions, { io, env }: CliDeps): Pro
     }
     for (const s of skips) io.stdout(`skipped (${s.source}) ${s.words}: ${s.count}`);
     return EXIT.OK;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -105,22 +105,26 @@ export function createCore(deps: CoreDeps): Core {
       const saved = service.save(inputKeepingSecrets(service.current(), { dataFolder: folder }));
       if (!saved.ok) return { state: storage.state(), error: Object.values(saved.errors).join(' ') };
       events.emit({ type: 'settings-changed' });
-      return { state: storage.problem() ? storage.moveTo(savedFolder()) : storage.state() };
+      return { state: storage.problem() ? await storage.moveTo(savedFolder()) : storage.state() };
     },
     chooseFolder: async () => (await deps.desktop.chooseFolder?.()) ?? null,
   };
 
-  /** Items and Runs calls go to the open storage, or reject with what is wrong with it. */
+  /**
+   * Items and Runs calls go to the open storage, or reject with what is wrong with it; damage one of them
+   * meets rejects with the diagnosis and brings up the recovery screen.
+   */
   const onStorage = Object.fromEntries(
     [
       ...Object.keys(ITEMS_API_INPUTS).map((channel) => [channel, 'items'] as const),
       ...Object.keys(RUNS_API_INPUTS).map((channel) => [channel, 'runs'] as const),
     ].map(([channel, part]) => [
       channel,
-      (...args: unknown[]) => {
-        const target = storage.require()[part] as unknown as Record<string, (...a: unknown[]) => unknown>;
-        return target[channel](...args);
-      },
+      (...args: unknown[]) =>
+        storage.use((open) => {
+          const target = open[part] as unknown as Record<string, (...a: unknown[]) => unknown>;
+          return target[channel](...args);
+        }),
     ]),
   ) as unknown as ItemsApi & RunsApi;
 
@@ -146,8 +150,8 @@ export function createCore(deps: CoreDeps): Core {
     testConnection,
     ...storageApi,
     ...onStorage,
-    getRun: async (id) => readRunDetails(storage.require().db, id),
-    listSkips: async (runId, query) => listRunSkips(storage.require().db, runId, query),
+    getRun: (id) => storage.use(({ db }) => readRunDetails(db, id)),
+    listSkips: (runId, query) => storage.use(({ db }) => listRunSkips(db, runId, query)),
   };
 
   const validated = Object.fromEntries(

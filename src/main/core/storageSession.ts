@@ -12,7 +12,13 @@ import type { Logger } from './logging/logger.ts';
 import { createRunsService, type RunsServiceDeps } from './pipeline/runsService.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { checkIntegrity } from './store/integrityCheck.ts';
-import { diagnoseStorageError, storageProblem } from './store/storageProblem.ts';
+import {
+  diagnoseStorageError,
+  isDamage,
+  StorageError,
+  storageProblem,
+  toStorageError,
+} from './store/storageProblem.ts';
 
 export const DATABASE_FILE_NAME = 'code-helper-ingest.sqlite';
 
@@ -37,6 +43,9 @@ export type StorageSessionDeps = {
   checkIntegrity?: boolean;
 };
 
+/** What an Items or Runs call rejects with when the storage failed: what happened and what to do. */
+const saying = (problem: StorageProblem) => new StorageError(problem, `${problem.message} ${problem.advice}`);
+
 /** "2026-12-01T10-20-30" */
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/:/g, '-');
 
@@ -49,6 +58,8 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
   let folder = firstFolder;
   let open: OpenStorage | undefined;
   let problem: StorageProblem | undefined;
+  /** The open storage closing after damage was met: what repairs it waits for this first. */
+  let closing: Promise<void> = Promise.resolve();
   const setAside: string[] = [];
   const databaseFile = () => path.join(folder, DATABASE_FILE_NAME);
 
@@ -62,13 +73,21 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
       fetch: deps.fetch,
       pipeline: deps.pipeline,
       processKind: deps.processKind,
+      onStorageFailure: (error) => failed(error),
     });
     const queries = createItemQueryPool({
       databaseFile: file,
       rowidBounds: () => itemRowidBounds(db),
       workerFile: deps.itemQueryWorker,
     });
-    const items = createItemsApi({ db, queries, desktop: deps.desktop, emit: deps.emit, log: deps.log });
+    const items = createItemsApi({
+      db,
+      queries,
+      desktop: deps.desktop,
+      emit: deps.emit,
+      log: deps.log,
+      storageFailed: failed,
+    });
     return { db, queries, runs, items };
   }
 
@@ -99,6 +118,21 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
     deps.emit({ type: 'storage-problem', problem });
   }
 
+  /**
+   * An error met while the database is in use, as the StorageError a user can act on when the storage
+   * failed. Damage shows the recovery screen at once and closes the storage once a run meeting it ended.
+   */
+  function failed(error: unknown): unknown {
+    const failure = toStorageError(error, databaseFile());
+    if (!(failure instanceof StorageError) || !isDamage(failure.problem) || !open || problem) return failure;
+    problem = failure.problem;
+    deps.log.error('The database is damaged', { ...problem });
+    deps.emit({ type: 'storage-problem', problem });
+    const run = open.runs.active();
+    closing = (run ? run.done.then(() => undefined) : Promise.resolve()).then(close);
+    return failure;
+  }
+
   async function close(): Promise<void> {
     if (!open) return;
     const { runs, queries, db } = open;
@@ -110,6 +144,12 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
     }
     await queries.close();
     db.close();
+  }
+
+  /** The open storage, or an error saying why there is none (every Items and Runs call gets it). */
+  function require(): OpenStorage {
+    if (open && !problem) return open;
+    throw saying(problem!);
   }
 
   function state(): StorageState {
@@ -127,17 +167,24 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
     state,
     folder: () => folder,
     problem: () => problem,
-    /** The open storage, or an error saying why there is none (every Items and Runs call gets it). */
-    require(): OpenStorage {
-      if (open) return open;
-      throw new Error(`${problem!.message} ${problem!.advice}`);
+    require,
+    /** Runs `work` on the open storage; damage it meets rejects with the diagnosis and shows recovery. */
+    async use<R>(work: (storage: OpenStorage) => R | Promise<R>): Promise<R> {
+      try {
+        return await work(require());
+      } catch (error) {
+        const failure = failed(error);
+        throw failure instanceof StorageError ? saying(failure.problem) : failure;
+      }
     },
-    retry(): StorageState {
+    async retry(): Promise<StorageState> {
+      await closing;
       if (!open) tryOpen();
       return state();
     },
     /** Renames the damaged file and its -wal/-shm companions (so they still go together), then opens anew. */
-    setAsideAndStartNew(): StorageState {
+    async setAsideAndStartNew(): Promise<StorageState> {
+      await closing;
       if (open) return state();
       if (!problem?.canSetAside)
         throw new Error(`${problem?.message} Setting the file aside would not help.`);
@@ -153,7 +200,8 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
       return state();
     },
     /** Moves to another folder while nothing is open there (the recovery screen's "choose another folder"). */
-    moveTo(next: string): StorageState {
+    async moveTo(next: string): Promise<StorageState> {
+      await closing;
       if (open) throw new Error('The database is open; another data folder takes effect at the next start');
       folder = next;
       tryOpen();

@@ -2,6 +2,7 @@ import type { CollectorEvent, SourceProgress } from '../../../shared/collectorEv
 import type { Settings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
+import type { StorageError } from '../store/storageProblem.ts';
 
 /** Everything a collector needs, handed in so tests, the CLI and the pipeline each bring their own. */
 export type CollectorContext = {
@@ -27,8 +28,8 @@ export type CollectorResult = {
   reason?: string;
   /** When a stopped source can continue (ISO). */
   resumeAt?: string;
-  /** The storage failed under it (disk full): the run ends interrupted, resumable once there is room. */
-  storageStopped?: boolean;
+  /** The storage failed under it (disk full, damage): the run ends interrupted, resumable once mended. */
+  storageFailure?: StorageError;
   progress: SourceProgress;
 };
 

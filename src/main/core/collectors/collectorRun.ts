@@ -89,7 +89,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
   let failure: string | undefined;
   let stopped: { reason: string; resumeAt: string } | undefined;
   /** The storage failed (disk full, damaged): nothing more can be stored; the run stays resumable. */
-  let storageFailed = false;
+  let storageFailed: StorageError | undefined;
 
   /** False when this unit's key was stored before (a resumed run reading the unit again). */
   function firstTime(unit: string | undefined, key: string): boolean {
@@ -126,7 +126,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
     } catch (error) {
       // Not an error of this page or repository: every write would fail alike. The source ends now.
       if (error instanceof StorageError) {
-        storageFailed = true;
+        storageFailed = error;
         run.fail(error.message);
       }
       throw error;
@@ -217,7 +217,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
       reporter.final();
       return {
         outcome,
-        ...(storageFailed ? { storageStopped: true } : {}),
+        ...(storageFailed ? { storageFailure: storageFailed } : {}),
         reason: failure ?? stopped?.reason ?? (outcome === 'cancelled' ? 'cancelled' : reason),
         ...(stopped ? { resumeAt: stopped.resumeAt } : {}),
         progress: snapshot(),

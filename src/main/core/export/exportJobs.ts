@@ -10,7 +10,13 @@ import { runExport } from './runExport.ts';
 const PROGRESS_EVERY_MS = 150;
 
 /** Exports running in the background, each cancellable by id, reporting through AppEvents. */
-export function createExportJobs(deps: { db: Database; emit: (event: AppEvent) => void; log: Logger }) {
+export function createExportJobs(deps: {
+  db: Database;
+  emit: (event: AppEvent) => void;
+  log: Logger;
+  /** What an error becomes when the storage failed (the diagnosis; damage brings up recovery). */
+  storageFailed?: (error: unknown) => unknown;
+}) {
   const running = new Map<string, AbortController>();
 
   /** Refuses a folder, a device or the database's own files at once, so the caller hears why. */
@@ -39,8 +45,9 @@ export function createExportJobs(deps: { db: Database; emit: (event: AppEvent) =
         deps.log.info('Export ended', { format: request.format, file, ...outcome });
         deps.emit({ type: 'export-finished', exportId, file, ...outcome });
       })
-      .catch((error: unknown) => {
+      .catch((thrown: unknown) => {
         running.delete(exportId);
+        const error = deps.storageFailed?.(thrown) ?? thrown;
         const message = error instanceof Error ? error.message : String(error);
         deps.log.error('Export failed', { format: request.format, file, error: message });
         deps.emit({ type: 'export-finished', exportId, file, status: 'failed', done, total, error: message });

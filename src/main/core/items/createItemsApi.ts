@@ -23,6 +23,8 @@ export type ItemsApiDeps = {
   desktop: DesktopIntegration;
   emit: (event: AppEvent) => void;
   log: Logger;
+  /** What an error becomes when the storage failed (the diagnosis; damage brings up recovery). */
+  storageFailed?: (error: unknown) => unknown;
 };
 
 /**

@@ -16,6 +16,18 @@ let db: Database | undefined;
 let collectionFacets: { dataVersion: number; facets: ItemFacets } | undefined;
 
 export default function runTask(task: ItemQueryTask) {
+  try {
+    return answer(task);
+  } catch (error) {
+    // Only message, stack and cause cross to the main thread: SQLite's code goes in the cause, so that
+    // damage met here is told apart there (storageProblem.ts).
+    const { errcode, errstr } = error as { errcode?: number; errstr?: string };
+    if (errcode === undefined) throw error;
+    throw new Error((error as Error).message, { cause: { errcode, errstr } });
+  }
+}
+
+function answer(task: ItemQueryTask) {
   db ??= openReadOnly((workerData as ItemQueryWorkerData).databaseFile);
   if (task.kind !== 'facets' || facetsReadMatches(task.query)) return runItemQueryTask(db, task);
   const dataVersion = readDataVersion(db);

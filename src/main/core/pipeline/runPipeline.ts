@@ -7,12 +7,12 @@ import type { CheckpointHandle, CollectorContext, CollectorResult } from '../col
 import { checkpointSummary } from '../collectors/collectorRun.ts';
 import { enabledSources, SOURCE_REGISTRY, type Collector, type HealthCheck } from '../collectors/sources.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Database } from '../store/database.ts';
+import { asStorageError, type Database } from '../store/database.ts';
 import { gatedFetch } from './gatedFetch.ts';
 import { createPauseGate } from './pauseGate.ts';
 import { withResponseTimeout } from './responseTimeout.ts';
 import { checkpointStore, type RunOwner } from '../store/runsTable.ts';
-import { isStorageFailure } from '../store/storageProblem.ts';
+import { isStorageFailure, StorageError } from '../store/storageProblem.ts';
 import { createRunRecorder } from './runRecorder.ts';
 import { thisProcess } from './runOwner.ts';
 import { createSourceMetrics, type SourceMetricsTracker } from './sourceMetrics.ts';
@@ -34,6 +34,8 @@ export type PipelineDeps = {
   snapshotIntervalMs?: number;
   /** A request with no response after this long fails and is retried. Default 60 s. */
   responseTimeoutMs?: number;
+  /** The storage failed under the run (disk full, damage): told once, as it stops every source. */
+  onStorageFailure?(error: StorageError): void;
 };
 
 export type RunHandle = {
@@ -164,11 +166,12 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       tracker.apply({ type: 'progress', progress: result.progress });
       tracker.setStatus(result.outcome, result.reason, result.resumeAt);
       if (result.outcome === 'failed' && result.reason) errors.push(`${source}: ${result.reason}`);
-      if (result.storageStopped) stopForStorage();
+      if (result.storageFailure) stopForStorage(result.storageFailure);
       return result;
-    } catch (error) {
+    } catch (thrown) {
+      const error = asStorageError(db, thrown);
       const message = error instanceof Error ? error.message : String(error);
-      if (isStorageFailure(error)) stopForStorage();
+      if (error instanceof StorageError) stopForStorage(error);
       tracker.setStatus(signal.aborted && !storageStopped ? 'cancelled' : 'failed', message);
       if (!signal.aborted) errors.push(`${source}: ${message}`);
       log.error('Collector crashed', { runId, source, error: message });
@@ -181,7 +184,8 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
    * interrupted, to resume from its checkpoints once there is room.
    */
   let storageStopped = false;
-  function stopForStorage(): void {
+  function stopForStorage(error: StorageError): void {
+    if (!storageStopped) deps.onStorageFailure?.(error);
     storageStopped = true;
     cancel.abort(new Error('storage failed'));
   }
@@ -231,12 +235,16 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   }
 
   let userCancelled = false;
-  const done = run().catch((error: unknown) => {
+  const done = run().catch((thrown: unknown) => {
     clearInterval(ticker);
+    // Damage met outside a collector (reading a checkpoint) ends the run as storage does, resumable.
+    const error = asStorageError(db, thrown);
+    if (error instanceof StorageError) stopForStorage(error);
     log.error('Run crashed', { runId, error: String(error) });
-    status = deriveRunStatus([], { crashed: true });
+    status = deriveRunStatus([], { crashed: true, storageStopped });
     endedAt = new Date().toISOString();
-    record({ status, sources: {}, counts: {}, errors: [...errors, String(error)] });
+    const message = error instanceof StorageError ? error.message : String(error);
+    record({ status, sources: {}, counts: {}, errors: [...errors, message] });
     const final = snapshot();
     deps.onSnapshot(final);
     return final;

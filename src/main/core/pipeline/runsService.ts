@@ -17,6 +17,7 @@ export type RunsServiceDeps = {
   pipeline?: Pick<PipelineDeps, 'collectors' | 'healthChecks' | 'snapshotIntervalMs'>;
   /** Recorded as the owner of its runs: the app or the CLI. */
   processKind?: PipelineDeps['processKind'];
+  onStorageFailure?: PipelineDeps['onStorageFailure'];
 };
 
 /**
@@ -56,6 +57,7 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
         log: deps.log,
         fetch: deps.fetch,
         processKind: deps.processKind,
+        onStorageFailure: deps.onStorageFailure,
         resumeRunId,
         onSnapshot: (snapshot: RunSnapshot) => deps.emit({ type: 'run-metrics', snapshot }),
       });

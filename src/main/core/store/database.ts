@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { ensureFolder } from './ensureFolder.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { diagnoseStorageError, isStorageFailure, StorageError, storageProblem } from './storageProblem.ts';
+import { diagnoseStorageError, StorageError, storageProblem, toStorageError } from './storageProblem.ts';
 
 export type Database = DatabaseSync;
 
@@ -97,6 +97,5 @@ export function transaction<T>(db: Database, work: () => T): T {
 
 /** Storage failures (disk full, damage) as a StorageError naming the file; other errors unchanged. */
 export function asStorageError(db: Database, error: unknown): unknown {
-  if (error instanceof StorageError || !isStorageFailure(error)) return error;
-  return new StorageError(diagnoseStorageError(error, db.location() ?? ':memory:'));
+  return toStorageError(error, db.location() ?? ':memory:');
 }

@@ -4,8 +4,8 @@ import { FolderError } from './ensureFolder.ts';
 /** An error of the storage itself (not of one item): the run stops resumable, the app shows recovery. */
 export class StorageError extends Error {
   readonly problem: StorageProblem;
-  constructor(problem: StorageProblem) {
-    super(problem.message);
+  constructor(problem: StorageProblem, message = problem.message) {
+    super(message);
     this.name = 'StorageError';
     this.problem = problem;
   }
@@ -99,12 +99,21 @@ export function storageProblem(kind: StorageProblemKind, where: string, detail: 
 
 type SqliteError = Error & { errcode?: number; errstr?: string; code?: string };
 
+/**
+ * SQLite's error fields, on the error itself or on its `cause`: a query thread's error reaches the main
+ * thread as a structured clone, which keeps only message, stack and cause (itemQueryWorker.ts).
+ */
+const sqliteFields = (error: unknown): Partial<SqliteError> => {
+  const e = (error ?? {}) as SqliteError;
+  return e.errcode === undefined && typeof e.cause === 'object' && e.cause ? (e.cause as SqliteError) : e;
+};
+
 /** The SQLite or file-system error that stopped opening or writing `file`, as a problem a user can act on. */
 export function diagnoseStorageError(error: unknown, file: string): StorageProblem {
   if (error instanceof StorageError) return error.problem;
   if (error instanceof FolderError) return storageProblem('folder-unusable', error.folder, error.message);
-  const e = error as SqliteError;
-  const detail = e.errstr ?? e.message ?? String(error);
+  const e = sqliteFields(error);
+  const detail = e.errstr ?? (error as Error)?.message ?? String(error);
   if (e.code === 'EACCES' || e.code === 'EPERM') return storageProblem('no-permission', file, e.code);
   if (e.code === 'ENOSPC') return storageProblem('disk-full', file, e.code);
   // Extended result codes carry the primary one in their low byte.
@@ -128,6 +137,19 @@ export function diagnoseStorageError(error: unknown, file: string): StorageProbl
 /** Whether an error means the storage itself failed (disk full, damage), not the work in hand. */
 export function isStorageFailure(error: unknown): boolean {
   if (error instanceof StorageError) return true;
-  const code = ((error as SqliteError)?.errcode ?? -1) & 0xff;
+  const code = (sqliteFields(error).errcode ?? -1) & 0xff;
   return [SQLITE.FULL, SQLITE.CORRUPT, SQLITE.NOTADB, SQLITE.IOERR, SQLITE.READONLY].includes(code);
 }
+
+/** Storage failures (disk full, damage) of `file` as a StorageError saying what to do; other errors unchanged. */
+export function toStorageError(error: unknown, file: string): unknown {
+  if (error instanceof StorageError || !isStorageFailure(error)) return error;
+  return new StorageError(diagnoseStorageError(error, file));
+}
+
+/**
+ * Damage met while the database is in use: nothing read or written there can be trusted any more, so the
+ * database closes and the recovery screen takes over (a full disk, by contrast, passes once there is room).
+ */
+export const isDamage = (problem: StorageProblem) =>
+  problem.kind === 'damaged' || problem.kind === 'not-a-database';
