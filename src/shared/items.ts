@@ -1,6 +1,7 @@
 import type { Language } from './settings.ts';
 
-export type GithubCodeMetadata = {
+/** What every file collected from a repository carries, code or documentation. */
+export type GithubFileMetadata = {
   repository: string; // "owner/name"
   repositoryUrl: string;
   path: string;
@@ -8,6 +9,12 @@ export type GithubCodeMetadata = {
   size: number;
   blobSha: string;
   lastModified: string; // repository pushed_at
+  stars: number;
+  defaultBranch: string;
+  license: string | null; // SPDX id
+};
+
+export type GithubCodeMetadata = GithubFileMetadata & {
   language: Language;
   linesOfCode: number;
   containsClasses: boolean;
@@ -16,26 +23,13 @@ export type GithubCodeMetadata = {
   imports: string[];
   functions: string[];
   classes: string[];
-  stars: number;
-  defaultBranch: string;
-  license: string | null; // SPDX id
 };
 
 /** How a documentation file is written. */
 export type DocFormat = 'markdown' | 'restructuredtext' | 'text';
 
 /** A documentation file of a repository: README, CONTRIBUTING, anything under docs/. */
-export type GithubDocMetadata = {
-  repository: string; // "owner/name"
-  repositoryUrl: string;
-  path: string;
-  fileUrl: string;
-  size: number;
-  blobSha: string;
-  lastModified: string; // repository pushed_at
-  stars: number;
-  defaultBranch: string;
-  license: string | null; // SPDX id
+export type GithubDocMetadata = GithubFileMetadata & {
   format: DocFormat;
   /** Lines that are not blank. */
   linesOfText: number;

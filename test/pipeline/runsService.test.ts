@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../src/shared/events.ts';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
+import type { Core } from '../../src/main/core/createCore.ts';
 import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import { createTestCore } from '../core/testCore.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
 import { bothSources, FAST_COLLECTORS, GITHUB_TOKEN, SE_KEY, until } from './harness.ts';
@@ -25,14 +24,7 @@ afterAll(async () => {
 });
 
 function openCore(dataFolder: string): Core {
-  return createCore({
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-    pipeline: { collectors: FAST_COLLECTORS, snapshotIntervalMs: 50 },
-  });
+  return createTestCore(dataFolder, { pipeline: { collectors: FAST_COLLECTORS, snapshotIntervalMs: 50 } });
 }
 
 async function saveBothSources(core: Core) {

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/createCore.ts';
-import { headlessDesktop } from '../../src/main/core/desktop.ts';
-import { jsonFilePersistence, plainSecretBox } from '../../src/main/core/settings/persistence.ts';
+import type { Core } from '../../src/main/core/createCore.ts';
+import { createTestCore } from '../core/testCore.ts';
 import { groupErrors } from '../../src/main/core/store/runDetails.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
@@ -19,14 +18,7 @@ beforeAll(async () => {
   github = await startFakeGithub({ tokens: { [GITHUB_TOKEN]: 'octocat' }, corpus: { repos: 4 } });
   se = await startFakeStackExchange({ keys: [SE_KEY], site: { questions: 120 } });
   const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'chi-run-details-'));
-  core = createCore({
-    dataFolder,
-    persistence: jsonFilePersistence(path.join(dataFolder, 'settings.json')),
-    secretBox: plainSecretBox,
-    version: 'test',
-    desktop: headlessDesktop(dataFolder),
-    pipeline: { collectors: FAST_COLLECTORS, snapshotIntervalMs: 50 },
-  });
+  core = createTestCore(dataFolder, { pipeline: { collectors: FAST_COLLECTORS, snapshotIntervalMs: 50 } });
   // GitHub refuses the token; Stack Overflow keeps one answer a question and skips the rest.
   const s = bothSources(github, se, (x) => (x.stackoverflow.maxAnswersPerQuestion = 1));
   const saved = await core.saveSettings({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { CollectedItem } from '../../../shared/items.ts';
+import type { CollectedItem, GithubFileMetadata } from '../../../shared/items.ts';
 import type { ExportWriter } from './exportWriter.ts';
 
 /** The CSV columns: the metadata of both sources side by side, then the content. */
@@ -55,6 +55,16 @@ const COLUMN_KEYS: Partial<Record<CsvColumn, readonly string[]>> = {
 export const csvColumns = (keep: ReadonlySet<string> | null): CsvColumn[] =>
   CSV_COLUMNS.filter((c) => !keep || !COLUMN_KEYS[c] || COLUMN_KEYS[c].some((k) => keep.has(k)));
 
+/** The columns a repository file fills, code or documentation. */
+const fileColumns = (m: GithubFileMetadata) => ({
+  repository: m.repository,
+  path: m.path,
+  stars: m.stars,
+  license: m.license,
+  url: m.fileUrl,
+  created_at: m.lastModified,
+});
+
 export function csvRecord(item: CollectedItem): CsvRecord {
   const common = { id: item.id, source: item.source, title: item.title, collected_at: item.collectedAt };
   const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, null])) as CsvRecord;
@@ -63,30 +73,14 @@ export function csvRecord(item: CollectedItem): CsvRecord {
     return {
       ...empty,
       ...common,
-      repository: m.repository,
-      path: m.path,
+      ...fileColumns(m),
       language: m.language,
       lines_of_code: m.linesOfCode,
-      stars: m.stars,
-      license: m.license,
-      url: m.fileUrl,
-      created_at: m.lastModified,
       content: item.content,
     };
   }
   if (item.source === 'github_doc') {
-    const m = item.metadata;
-    return {
-      ...empty,
-      ...common,
-      repository: m.repository,
-      path: m.path,
-      stars: m.stars,
-      license: m.license,
-      url: m.fileUrl,
-      created_at: m.lastModified,
-      content: item.content,
-    };
+    return { ...empty, ...common, ...fileColumns(item.metadata), content: item.content };
   }
   const m = item.metadata;
   return {
