@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeGithub, type FakeGithub } from '../test/fakes/github/fakeGithub.ts';
@@ -190,6 +191,34 @@ test('an interrupted run is offered for resume only until a later run starts', a
   await page.reload();
   await expect(page.getByTestId('last-run')).toContainText('Last run: #2');
   await expect(page.getByTestId('resume-offer')).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
+test('a run the CLI is running on the same data folder is shown before Start, and Start waits for it', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await configure(page, { githubUrl: github.url, token: TOKEN, seUrl: se.url, github: false });
+  // What `collect` in a terminal records: a running run owned by a live process that beats.
+  const { databaseFile } = await page.evaluate(() => window.api.getAppInfo());
+  const db = new DatabaseSync(databaseFile);
+  const now = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO runs (started_at, status, settings, owner_pid, owner_kind, owner_host, heartbeat_at)
+     VALUES (?, 'running', '{}', ?, 'cli', ?, ?)`,
+  ).run(now, process.pid, hostname(), now);
+  await page.reload();
+  const notice = page.getByTestId('run-elsewhere');
+  await expect(notice).toContainText('Run #1 is in progress in another process');
+  await expect(notice).toContainText(`A run is already in progress (CLI, pid ${process.pid}, started `);
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeDisabled();
+  await checkScreen(page, 'dashboard-run-elsewhere');
+
+  // The CLI's run ends: the notice goes without a reload, and Start runs.
+  db.prepare("UPDATE runs SET status = 'completed', ended_at = ? WHERE id = 1").run(new Date().toISOString());
+  db.close();
+  await expect(notice).toBeHidden({ timeout: 10_000 });
+  await startAndFinish(page, 'completed');
   expect(problems).toEqual([]);
 });
 

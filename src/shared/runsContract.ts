@@ -85,6 +85,11 @@ export type RunState = {
    * (see `status`), offered for resume.
    */
   interrupted: RunSummary | null;
+  /**
+   * A run another process (the CLI, or the app elsewhere) is running on this data folder: no run can start
+   * here until it ends. `message` names it: "A run is already in progress (CLI, pid 4242, started …)…".
+   */
+  elsewhere: { runId: number; message: string } | null;
 };
 
 /** The Runs part of the contract: start, pause, resume, cancel, history and live metrics. */

@@ -140,11 +140,20 @@ describe('the app and the CLI on one data folder', () => {
         `^A run is already in progress \\(CLI, pid ${cli.child.pid}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)`,
       ),
     );
-    expect((await core.getRunState()).interrupted).toBeNull();
+    // The Dashboard says so before Start is pressed.
+    const state = await core.getRunState();
+    expect(state.interrupted).toBeNull();
+    expect(state.elsewhere).toEqual({
+      runId: 1,
+      message: expect.stringMatching(
+        new RegExp(`^A run is already in progress \\(CLI, pid ${cli.child.pid}, `),
+      ),
+    });
     expect(runsIn(folder)[0].status).toBe('running');
     // Once the CLI is done, the app can run.
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(EXIT.CANCELLED);
+    expect((await core.getRunState()).elsewhere).toBeNull();
     const started = await core.startRun({});
     expect(started.runId).toBe(2);
     await core.cancelRun();
@@ -160,7 +169,10 @@ describe('the app and the CLI on one data folder', () => {
     expect(cli.output()).toMatch(
       new RegExp(`A run is already in progress \\(the app, pid ${process.pid}, started `),
     );
-    expect((await core.getRunState()).current?.status).toBe('running');
+    const state = await core.getRunState();
+    expect(state.current?.status).toBe('running');
+    // Its own run is not "elsewhere".
+    expect(state.elsewhere).toBeNull();
     await core.cancelRun();
   }, 40_000);
 

@@ -77,6 +77,10 @@ export function createRunRecorder(db: Database, owner: RunOwner = thisProcess('a
       beats.delete(args[0]);
       table.finish(...args);
     },
+    /** The run another process (or an earlier core of this one) is running on this database, if any. */
+    inProgressElsewhere(): UnfinishedRun | undefined {
+      return table.unfinished().find((run) => inProgress(run) && !beats.has(run.id));
+    },
     /**
      * The settings a run started with, and today's secrets (never recorded) for each source whose address
      * has the origin the secret was saved for; none for one recorded with another address.

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Database } from '../store/database.ts';
 import { createRunRecorder } from './runRecorder.ts';
-import { thisProcess } from './runOwner.ts';
+import { RunBusyError, thisProcess } from './runOwner.ts';
 import { startPipeline, type PipelineDeps, type RunHandle } from './runPipeline.ts';
 
 export type RunsServiceDeps = {
@@ -83,10 +83,12 @@ export function createRunsService(deps: RunsServiceDeps): RunsApi & { active(): 
     },
     async getRunState() {
       const interrupted = recorder.latestResumable();
+      const busy = isActive() ? undefined : recorder.inProgressElsewhere();
       return {
         current: current?.snapshot() ?? null,
         // Offered as soon as it ended (e.g. a full disk stopped it), never while it runs.
         interrupted: interrupted && !(isActive() && interrupted.id === current?.runId) ? interrupted : null,
+        elsewhere: busy ? { runId: busy.id, message: new RunBusyError(busy).message } : null,
       };
     },
     async listRuns(limit) {

@@ -6,16 +6,20 @@ import { api, useAppEvents } from './api.ts';
 
 export type RatePoint = { t: number; rates: Partial<Record<SourceId, number>> };
 const MAX_POINTS = 240;
+/** How often a run of another process (which sends this window no events) is looked at again. */
+const ELSEWHERE_POLL_MS = 3_000;
 
 const loadRunState = () => Promise.all([api.getRunState(), api.listRuns(20)]);
 
 /**
  * The Dashboard's live view: the current run's snapshot (pushed by the main process as events), the
- * items/s series for the chart, the interrupted run on offer and the run history.
+ * items/s series for the chart, the interrupted run on offer, a run another process is running on the same
+ * data folder, and the run history.
  */
 export function useRunState() {
   const [snapshot, setSnapshot] = useState<RunSnapshot | null>(null);
   const [interrupted, setInterrupted] = useState<RunSummary | null>(null);
+  const [elsewhere, setElsewhere] = useState<RunState['elsewhere']>(null);
   const [history, setHistory] = useState<RunSummary[]>([]);
   const [series, setSeries] = useState<RatePoint[]>([]);
   /** Whether the run state has been read once (before that, no empty state is shown). */
@@ -25,6 +29,7 @@ export function useRunState() {
   const apply = useCallback(([state, runs]: [RunState, RunSummary[]]) => {
     setSnapshot(state.current);
     setInterrupted(state.interrupted);
+    setElsewhere(state.elsewhere);
     setHistory(runs);
     setLoaded(true);
   }, []);
@@ -37,6 +42,13 @@ export function useRunState() {
       live = false;
     };
   }, [apply]);
+
+  // Another process's run ends without telling this window: look again until it has.
+  useEffect(() => {
+    if (!elsewhere) return;
+    const timer = setInterval(() => void refresh().catch(console.error), ELSEWHERE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [elsewhere, refresh]);
 
   const onEvent = useCallback(
     (event: AppEvent) => {
@@ -58,5 +70,14 @@ export function useRunState() {
   );
   useAppEvents(onEvent);
 
-  return { snapshot, interrupted, history, series, loaded, refresh, resetSeries: () => setSeries([]) };
+  return {
+    snapshot,
+    interrupted,
+    elsewhere,
+    history,
+    series,
+    loaded,
+    refresh,
+    resetSeries: () => setSeries([]),
+  };
 }

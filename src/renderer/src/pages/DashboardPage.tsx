@@ -1,6 +1,6 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { History, Pause, Play, Rocket, Square } from 'lucide-react';
+import { History, Pause, Play, Rocket, Square, Terminal } from 'lucide-react';
 import { useState } from 'react';
 import type { SourceId } from '../../../shared/settings.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -70,7 +70,7 @@ export function DashboardPage(props: { onOpenSettings: (field?: string) => void 
               leftSection={<Play size={16} />}
               onClick={() => start()}
               loading={busy}
-              disabled={!!nothingEnabled}
+              disabled={!!nothingEnabled || !!run.elsewhere}
             >
               Start run
             </Button>
@@ -106,6 +106,20 @@ export function DashboardPage(props: { onOpenSettings: (field?: string) => void 
           )}
         </Group>
       </Group>
+
+      {run.elsewhere && !active && (
+        <Alert
+          color="blue"
+          icon={<Terminal size={18} />}
+          title={`Run #${run.elsewhere.runId} is in progress in another process`}
+          data-testid="run-elsewhere"
+        >
+          <Text size="sm">
+            {run.elsewhere.message} Its items appear under Items as they are stored; Start run is available
+            again when it ends.
+          </Text>
+        </Alert>
+      )}
 
       {resumable && !active && (
         <Alert

@@ -22,7 +22,7 @@ export function LastRun({ run }: { run: RunSummary }) {
             {asSentence(run.outcome)}
           </Text>
           <Text size="sm" c="dimmed">
-            Started {time(run.startedAt)}, took {runDuration(run)}.
+            Started {time(run.startedAt)}, {run.endedAt ? `took ${runDuration(run)}` : 'not finished yet'}.
           </Text>
         </div>
         <Anchor href={hashOf({ page: 'run', runId: run.id })}>Open run #{run.id}</Anchor>
