@@ -22,9 +22,20 @@ function step(name, command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
-  const counts = options.counts?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+  const counts = readCounts(options.counts) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+  // A layer that failed with no failed test (a crashed worker, an unhandled error) still counts as one.
+  if (!ok && counts.failed === 0) counts.failed = 1;
   layers.push({ name, ok, seconds, ...counts });
   if (!ok) finish(1);
+}
+
+/** The layer's own counts, or none when its report is missing or unreadable (it crashed first). */
+function readCounts(counts) {
+  try {
+    return counts?.();
+  } catch {
+    return undefined;
+  }
 }
 
 function vitestCounts() {
