@@ -11,12 +11,20 @@ import {
   type Route,
 } from '../httpServer.ts';
 import { generateFiles, generateRepos, type CorpusOptions, type FakeRepo } from './corpus.ts';
-import { faultAction, LIMIT_KINDS, MESSAGES, takeFault, type Fault, type FaultEndpoint } from './faults.ts';
+import {
+  faultAction,
+  LIMIT_KINDS,
+  MESSAGES,
+  takeFault,
+  type Fault,
+  type FaultAction,
+  type FaultEndpoint,
+} from './faults.ts';
 import { createPenaltyBox, type SecondaryLimit } from './penalty.ts';
 import { createBucket, rateLimitHeaders, refresh, type RateLimitBucket } from './rateLimitBucket.ts';
 import { repoJson, type RepoShape } from './repoJson.ts';
 import { repoMatcher } from './searchQuery.ts';
-import { bombChunks, buildTarGz, type Bomb, type TarEntry } from './tarball.ts';
+import { bombChunks, buildTarGz, type TarEntry } from './tarball.ts';
 
 export type FakeGithubOptions = {
   /** Tokens the fake accepts, mapped to the login they belong to. */
@@ -80,6 +88,28 @@ const BASE_HEADERS = {
 const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 const SEARCH_CAP = 1000;
 
+/**
+ * A download that stalls (the first bytes, then nothing while the connection stays open) or trickles
+ * (a piece every few milliseconds, to its end).
+ */
+async function streamSlowly(
+  res: http.ServerResponse,
+  archive: Buffer,
+  fault: Extract<FaultAction, { stall: unknown } | { trickle: unknown }>,
+): Promise<void> {
+  if ('stall' in fault) {
+    res.write(archive.subarray(0, fault.stall.bytes));
+    await new Promise((resolve) => res.once('close', resolve));
+    return;
+  }
+  const { bytes, delayMs } = fault.trickle;
+  for (let at = 0; at < archive.length && !res.destroyed; at += bytes) {
+    res.write(archive.subarray(at, at + bytes));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  res.end();
+}
+
 export const gitBlobSha = (content: Buffer) =>
   crypto.createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 
@@ -122,9 +152,10 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     authorization === undefined ? anonymous : { core, search };
 
   /**
-   * Every API request passes here: the token (401 when unknown), then a secondary limit's window, then
+   * Every request passes here: the token (401 when unknown), then a secondary limit's window, then
    * the quota (403 remaining 0 when spent), then a scripted fault. Answers the refusal, or undefined to
-   * go on; 'handled' when the fault already dealt with the connection, 'truncated' for codeload.
+   * go on; 'handled' when the fault already dealt with the connection; for codeload, the fault that
+   * shapes the archive's download.
    */
   async function gate(
     req: FakeRequest,
@@ -132,7 +163,9 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     resource: 'core' | 'search' | undefined,
     endpoint: FaultEndpoint,
     repo?: string,
-  ): Promise<FakeResponse | 'handled' | 'truncated' | { bomb: Bomb } | undefined> {
+  ): Promise<
+    FakeResponse | 'handled' | Exclude<FaultAction, 'reset' | 'hang' | { delayMs: number }> | undefined
+  > {
     fake.arrivals.push({ endpoint, repo, at: Date.now() });
     const { authorization } = req.headers;
     const buckets = bucketsOf(authorization);
@@ -173,11 +206,23 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       }
       bucket.remaining--;
     }
-    const fault = takeFault(faults, endpoint, repo);
+    const fault = takeFault(faults, endpoint, repo, Number(req.url.searchParams.get('page') ?? 1));
     if (!fault) return undefined;
     if (LIMIT_KINDS.has(fault.kind)) fake.limitAnswers++;
     const action = faultAction(fault, headers(bucket), bucket.resource);
-    if (action === 'truncated') return action;
+    if (action === 'truncated' || (typeof action === 'object' && 'trickle' in action)) return action;
+    if (typeof action === 'object' && 'stall' in action) {
+      if (endpoint === 'codeload') return action;
+      // An API answer that stops flowing: its headers and the start of its JSON, then nothing.
+      res.writeHead(200, {
+        ...action.stall.headers,
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': '5000',
+      });
+      res.write('{"total_count": 3, "items": ['.slice(0, action.stall.bytes));
+      await new Promise((resolve) => res.once('close', resolve));
+      return 'handled';
+    }
     if (action === 'reset') {
       res.socket?.destroy();
       return 'handled';
@@ -193,6 +238,19 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     return action;
   }
   let primaryViolations = 0;
+
+  /** The gate for an API endpoint: a refusal to answer, 'handled', or undefined to go on. */
+  async function admit(
+    req: FakeRequest,
+    res: http.ServerResponse,
+    resource: 'core' | 'search' | undefined,
+    endpoint: FaultEndpoint,
+    repo?: string,
+  ): Promise<FakeResponse | 'handled' | undefined> {
+    const refused = await gate(req, res, resource, endpoint, repo);
+    if (refused === 'handled') return refused;
+    return typeof refused === 'object' && 'status' in refused ? refused : undefined;
+  }
 
   /** A repository object as the search answers it, after the test's `mangle`, if any. */
   const searchItem = (r: FakeRepo) => {
@@ -216,9 +274,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     endpoint: FaultEndpoint,
     answer: (repo: FakeRepo) => FakeResponse,
   ): Promise<FakeResponse | undefined> {
-    const refused = await gate(req, res, 'core', endpoint, `${req.params.owner}/${req.params.repo}`);
-    if (refused === 'handled') return undefined;
-    if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
+    const refused = await admit(req, res, 'core', endpoint, `${req.params.owner}/${req.params.repo}`);
+    if (refused) return refused === 'handled' ? undefined : refused;
     const repo = findRepo(req.params);
     const { core: bucket } = bucketsOf(req.headers.authorization);
     if (!repo || (repo.empty && endpoint === 'tarball'))
@@ -235,9 +292,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       endpoint: 'rate_limit',
       // Free: /rate_limit does not count against the primary limit.
       handle: async (req, res) => {
-        const refused = await gate(req, res, undefined, 'rate_limit');
-        if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
+        const refused = await admit(req, res, undefined, 'rate_limit');
+        if (refused) return refused === 'handled' ? undefined : refused;
         const buckets = bucketsOf(req.headers.authorization);
         refresh(buckets.core);
         refresh(buckets.search);
@@ -269,9 +325,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
             body: { message: 'Requires authentication' },
           };
         }
-        const refused = await gate(req, res, 'core', 'user');
-        if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
+        const refused = await admit(req, res, 'core', 'user');
+        if (refused) return refused === 'handled' ? undefined : refused;
         const name = tokens[tokenOf(req.headers.authorization) ?? ''];
         return {
           status: 200,
@@ -285,9 +340,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       pattern: '/search/repositories',
       endpoint: 'search',
       handle: async (req, res) => {
-        const refused = await gate(req, res, 'search', 'search');
-        if (refused === 'handled') return undefined;
-        if (refused && refused !== 'truncated' && !('bomb' in refused)) return refused;
+        const refused = await admit(req, res, 'search', 'search');
+        if (refused) return refused === 'handled' ? undefined : refused;
         const bucket = bucketsOf(req.headers.authorization).search;
         const q = req.url.searchParams.get('q') ?? '';
         const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30), 100);
@@ -351,7 +405,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         const repo = findRepo(req.params);
         const fault = await gate(req, res, undefined, 'codeload', `${req.params.owner}/${req.params.repo}`);
         if (fault === 'handled') return undefined;
-        if (fault && fault !== 'truncated' && !('bomb' in fault)) return fault;
+        if (fault && typeof fault === 'object' && 'status' in fault) return fault;
         if (!repo) return { status: 404, body: 'Not Found' };
         if (typeof fault === 'object' && 'bomb' in fault) {
           res.writeHead(200, { 'content-type': 'application/x-gzip' });
@@ -367,6 +421,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         if (fault === 'truncated') {
           res.writeHead(200, disposition);
           res.end(archive.subarray(0, Math.floor(archive.length / 2)));
+          return undefined;
+        }
+        if (fault && ('stall' in fault || 'trickle' in fault)) {
+          res.writeHead(200, { ...disposition, 'content-length': String(archive.length) });
+          await streamSlowly(res, archive, fault);
           return undefined;
         }
         send(res, {

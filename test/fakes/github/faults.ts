@@ -16,12 +16,17 @@ export type FaultEndpoint =
  * - slow: the real answer after `delayMs`
  * - reset: the connection closed without an answer (ECONNRESET, "other side closed")
  * - hang: no answer at all, until the client gives up
+ * - stall: the status, the headers and the first `bytes` of the body, then nothing on an open connection
+ *   (a download or an answer that stops flowing), until the client gives up
+ * - trickle: (codeload) the archive in pieces of `bytes`, one every `delayMs` (a slow download)
  * - bomb: (codeload) a small archive that inflates to `bomb.inflatedMb` or holds `bomb.entries` files
  */
 export type Fault = {
   endpoint: FaultEndpoint;
   /** "owner/name"; any repository when absent. */
   repo?: string;
+  /** search: only this page (the `page` parameter; 1 when absent from the request); any when absent. */
+  page?: number;
   kind:
     | 'primary'
     | 'secondary'
@@ -33,6 +38,8 @@ export type Fault = {
     | 'slow'
     | 'reset'
     | 'hang'
+    | 'stall'
+    | 'trickle'
     | 'bomb';
   status?: number;
   body?: FakeResponse['body'];
@@ -40,6 +47,8 @@ export type Fault = {
   retryAfterSeconds?: number;
   resetInSeconds?: number;
   delayMs?: number;
+  /** stall: how much of the body is sent (default 100); trickle: the size of each piece (default 512). */
+  bytes?: number;
   bomb?: Bomb;
   /** How many requests it affects; 1 when absent. */
   times?: number;
@@ -50,9 +59,14 @@ export function takeFault(
   faults: Fault[],
   endpoint: FaultEndpoint,
   repo: string | undefined,
+  page?: number,
 ): Fault | undefined {
   const fault = faults.find(
-    (f) => f.endpoint === endpoint && (!f.repo || f.repo === repo) && (f.times ?? 1) > 0,
+    (f) =>
+      f.endpoint === endpoint &&
+      (!f.repo || f.repo === repo) &&
+      (f.page === undefined || f.page === page) &&
+      (f.times ?? 1) > 0,
   );
   if (fault) fault.times = (fault.times ?? 1) - 1;
   return fault;
@@ -69,7 +83,14 @@ export const MESSAGES = {
 
 /** What a scripted fault makes the fake do: an answer, or one of the misbehaviours without one. */
 export type FaultAction =
-  FakeResponse | 'truncated' | 'reset' | 'hang' | { delayMs: number } | { bomb: Bomb };
+  | FakeResponse
+  | 'truncated'
+  | 'reset'
+  | 'hang'
+  | { delayMs: number }
+  | { bomb: Bomb }
+  | { stall: { headers: Record<string, string>; bytes: number } }
+  | { trickle: { bytes: number; delayMs: number } };
 
 /** The answer a fault scripts; `base` holds the rate-limit headers the answer would have carried. */
 export function faultAction(fault: Fault, base: Record<string, string>, resource: string): FaultAction {
@@ -83,6 +104,10 @@ export function faultAction(fault: Fault, base: Record<string, string>, resource
       return fault.kind;
     case 'bomb':
       return { bomb: fault.bomb ?? { inflatedMb: 4096 } };
+    case 'stall':
+      return { stall: { headers, bytes: fault.bytes ?? 100 } };
+    case 'trickle':
+      return { trickle: { bytes: fault.bytes ?? 512, delayMs: fault.delayMs ?? 20 } };
     case 'malformed':
       return {
         status: 200,
