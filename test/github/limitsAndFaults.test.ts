@@ -167,10 +167,10 @@ describe('faults', () => {
     expect(waits(run)).toEqual([]);
   });
 
-  it('counts a malformed JSON answer as an error and goes on', async () => {
+  it('tries a malformed JSON answer again, then counts it as an error and goes on', async () => {
     const fake = await fakeWith();
     fake.faults.push({ endpoint: 'codeload', repo: 'org1/project-1', kind: 'truncated' });
-    fake.faults.push({ endpoint: 'tree', repo: 'org1/project-1', kind: 'malformed' });
+    fake.faults.push({ endpoint: 'tree', repo: 'org1/project-1', kind: 'malformed', times: 4 });
     const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
     const result = await collect(run);
     expect(result.outcome).toBe('completed');
@@ -178,9 +178,10 @@ describe('faults', () => {
     expect(errors(run)).toEqual([
       expect.objectContaining({
         fatal: false,
-        message: expect.stringMatching(/org1\/project-1: unreadable tree/),
+        message: expect.stringMatching(/org1\/project-1: unreadable answer from GitHub/),
       }),
     ]);
+    expect(fake.requests.get('tree')).toBe(4);
     expect(result.progress.done).toBe(3);
   });
 

@@ -42,10 +42,17 @@ type GithubPosition = {
 const NO_TOKEN_WARNING =
   'No GitHub token: 60 requests an hour and 10 searches a minute for this IP address; a token gives 5,000 an hour';
 
-/** What the figures of a completed run do not say: fewer repositories matched, no token was used. */
-function endReason(matched: number | undefined, token: string): string | undefined {
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * What the figures of a completed run do not say: fewer repositories matched, search pages could not be
+ * read (then how many match is not known), no token was used.
+ */
+function endReason(matched: number | undefined, unreadPages: number, token: string): string | undefined {
   const parts = [
     matched !== undefined && `only ${matched.toLocaleString('en-US')} repositories match`,
+    unreadPages > 0 && `${plural(unreadPages, 'search page', 'search pages')} could not be read`,
     !token && 'ran without a GitHub token: 60 requests an hour for this IP address',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : undefined;
@@ -198,13 +205,20 @@ export async function collectGithub(
 
   /** How many repositories match in all, when the searches ran out before the maximum. */
   let matched: number | undefined;
+  /** Search pages given up on, and why the last one was. */
+  let unreadPages = 0;
+  let lastSearchError = '';
   const repos = discoverRepositories(
     settings,
     {
       client,
       signal,
       log: ctx.log,
-      onError: run.countError,
+      onError(message) {
+        unreadPages++;
+        lastSearchError = message;
+        run.countError(message);
+      },
       onSkip(subject, reason, detail) {
         ctx.log.warn(`Skipped a search result: ${detail}`);
         skip(subject, reason, detail);
@@ -240,8 +254,12 @@ export async function collectGithub(
         if (statusOf(error) === 401) run.fail('token rejected');
         else throw error;
       }
-      if (!signal.aborted) progress.total = progress.done;
-      return endReason(matched, settings.token);
+      if (signal.aborted) return undefined;
+      // Nothing found because nothing could be read is no "0 repositories match".
+      if (progress.done === 0 && unreadPages > 0)
+        run.fail(`could not read GitHub's search answers; last: ${lastSearchError}`);
+      progress.total = progress.done;
+      return endReason(matched, unreadPages, settings.token);
     },
   );
 }

@@ -4,10 +4,12 @@ import { throttling } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
 import Bottleneck from 'bottleneck';
 import { abortError } from './abortError.ts';
+import { readableAnswers } from './readableAnswers.ts';
 import { cancellableBackoff, type BackoffOptions } from './retryBackoff.ts';
 
-// The backoff plugin first: its hook runs inside the other two, once per attempt.
-const GithubOctokit = Octokit.plugin(cancellableBackoff, throttling, retry);
+// The first plugins' hooks run inside the later ones', once per attempt: an unreadable answer is a
+// failure the backoff waits after and the retry plugin retries.
+const GithubOctokit = Octokit.plugin(readableAnswers, cancellableBackoff, throttling, retry);
 export type GithubClient = InstanceType<typeof GithubOctokit>;
 
 export type GithubClientOptions = {

@@ -29,13 +29,16 @@ export type DiscoveryDeps = {
   client: GithubClient;
   signal: AbortSignal;
   log: Logger;
-  /** A search page that could not be had or read; discovery goes on. */
+  /** A search page that could not be had or read (after the client's retries); discovery goes on. */
   onError(message: string): void;
   /** A repository object too broken to use (e.g. no full_name): skipped, discovery goes on. */
   onSkip(subject: string, reason: 'unreadable_repository', detail: string): void;
   /** Repositories the searches report in all (before slicing), once each search has answered. */
   onTotal?(total: number): void;
-  /** The searches ran out before `maxRepos`: this many repositories match in all. */
+  /**
+   * The searches ran out before `maxRepos`, every page of them read: this many repositories match in
+   * all. Not called when a page could not be read: then nobody knows how many match.
+   */
   onExhausted?(matched: number): void;
   today?: () => string;
 };
@@ -68,7 +71,7 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
       order: 'desc',
       per_page: PER_PAGE,
       page,
-      request: { signal: deps.signal },
+      request: { signal: deps.signal, readable: (data) => searchPageSchema.safeParse(data).success },
     });
   } catch (error) {
     // A rejected token stops the source; a cancel stops everything.
@@ -76,20 +79,17 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
     deps.onError(`Search "${q}" page ${page} failed: ${(error as Error).message}`);
     return undefined;
   }
-  const parsed = searchPageSchema.safeParse(response.data);
-  if (!parsed.success) {
-    deps.onError(`Unreadable search answer for "${q}" page ${page}`);
-    return undefined;
-  }
-  if (parsed.data.incomplete_results)
+  // The client tried it again until readable, or threw.
+  const parsed = searchPageSchema.parse(response.data);
+  if (parsed.incomplete_results)
     deps.log.warn('GitHub search timed out and returned partial results', { q, page });
   const repos: Repo[] = [];
-  for (const item of parsed.data.items) {
+  for (const item of parsed.items) {
     const reading = readRepo(item);
     if ('repo' in reading) repos.push(reading.repo);
     else deps.onSkip(reading.subject, 'unreadable_repository', reading.problem);
   }
-  return { total: parsed.data.total_count, repos };
+  return { total: parsed.total_count, repos };
 }
 
 /** The pages of one query from `firstPage` on (at most the first 1,000 results), lazily, with page numbers. */
@@ -240,10 +240,18 @@ export async function* discoverRepositories(
 ): AsyncGenerator<DiscoveredRepo> {
   const bases = searchBases(settings);
   const totals = new Map<number, number>();
+  let unread = 0;
+  const counting: DiscoveryDeps = {
+    ...deps,
+    onError(message) {
+      unread++;
+      deps.onError(message);
+    },
+  };
   const streams = bases.map((base, i) =>
     sliced(
       base,
-      deps,
+      counting,
       (n) => {
         totals.set(i, n);
         if (totals.size === bases.length) deps.onTotal?.([...totals.values()].reduce((a, b) => a + b, 0));
@@ -274,7 +282,10 @@ export async function* discoverRepositories(
   }
   await Promise.all(streams.map((s) => s.return(undefined)));
   if (live.length === 0 && !deps.signal.aborted && seen.size < settings.maxRepos) {
-    deps.log.info(`Discovery ended: only ${seen.size} repositories match`);
-    deps.onExhausted?.(seen.size);
+    if (unread > 0) deps.log.warn(`Discovery ended with ${unread} search pages unread`);
+    else {
+      deps.log.info(`Discovery ended: only ${seen.size} repositories match`);
+      deps.onExhausted?.(seen.size);
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { GithubClient } from './githubClient.ts';
 import { tooManyEntries } from './archiveCaps.ts';
 import type { RepoFileSelector } from './repoFileSelector.ts';
 
-/** An API answer that is not what GitHub documents (e.g. not JSON). */
+/** An API answer that reads but cannot be used (a blob in an encoding other than base64). */
 export class MalformedAnswerError extends Error {
   override name = 'MalformedAnswerError';
 }
@@ -33,28 +33,30 @@ export async function readRepoTree(
     repo: repo.name,
     tree_sha: repo.ref,
     recursive: '1',
-    request: { signal: deps.signal },
+    request: { signal: deps.signal, readable: (data) => treeSchema.safeParse(data).success },
   });
-  const tree = treeSchema.safeParse(answer.data);
-  if (!tree.success) throw new MalformedAnswerError(`unreadable tree of ${repo.owner}/${repo.name}`);
-  if (tree.data.tree.length > deps.maxEntries) throw tooManyEntries(deps.maxEntries);
-  if (tree.data.truncated)
+  // The client tried it again until readable, or threw.
+  const tree = treeSchema.parse(answer.data);
+  if (tree.tree.length > deps.maxEntries) throw tooManyEntries(deps.maxEntries);
+  if (tree.truncated)
     deps.log.warn('GitHub truncated the tree; collecting the part it gave', {
       repo: `${repo.owner}/${repo.name}`,
     });
-  for (const entry of tree.data.tree) {
+  for (const entry of tree.tree) {
     if (deps.signal.aborted) return;
     if (entry.type !== 'blob' || !selector.wants(entry.path, entry.size ?? 0)) continue;
     const blob = await deps.client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
       owner: repo.owner,
       repo: repo.name,
       file_sha: entry.sha,
-      request: { signal: deps.signal },
+      request: { signal: deps.signal, readable: (data) => blobSchema.safeParse(data).success },
     });
-    const parsed = blobSchema.safeParse(blob.data);
-    if (!parsed.success || parsed.data.encoding !== 'base64') {
-      throw new MalformedAnswerError(`unreadable blob ${entry.path} of ${repo.owner}/${repo.name}`);
+    const parsed = blobSchema.parse(blob.data);
+    if (parsed.encoding !== 'base64') {
+      throw new MalformedAnswerError(
+        `blob ${entry.path} of ${repo.owner}/${repo.name} in an unknown encoding (${parsed.encoding})`,
+      );
     }
-    selector.file(entry.path, Buffer.from(parsed.data.content, 'base64'), entry.sha);
+    selector.file(entry.path, Buffer.from(parsed.content, 'base64'), entry.sha);
   }
 }

@@ -1,0 +1,38 @@
+import type { Octokit } from '@octokit/core';
+import { RequestError } from '@octokit/request-error';
+
+declare module '@octokit/types' {
+  interface RequestRequestOptions {
+    /** Whether a 200's data is the answer the caller can use (e.g. a search page's fields). */
+    readable?: (data: unknown) => boolean;
+  }
+}
+
+/** What a 502 means here too: an answer came, but not one that can be read. */
+const UNREADABLE_STATUS = 502;
+
+function describe(data: unknown, contentType: string | undefined): string {
+  if (typeof data !== 'string') return 'not the fields GitHub documents';
+  const start = data.replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${contentType ?? 'no content type'}, not JSON: ${start || '(empty)'}`;
+}
+
+/**
+ * An Octokit plugin that turns a 200 whose body cannot be read (JSON cut short, an HTML error page, or
+ * data the request's `readable` rejects) into a failure the retry plugin retries like a 5xx. Every API
+ * answer this client asks for is JSON: Octokit hands back the raw text when it could not parse it.
+ * Listed first, its hook runs inside the others, once per attempt.
+ */
+export function readableAnswers(octokit: Octokit) {
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const answer = await request(endpoint);
+    const readable = endpoint.request?.readable;
+    if (answer.status !== 200 || (typeof answer.data !== 'string' && (readable?.(answer.data) ?? true)))
+      return answer;
+    throw new RequestError(
+      `unreadable answer from GitHub (${describe(answer.data, answer.headers['content-type'])})`,
+      UNREADABLE_STATUS,
+      { request: endpoint, response: { ...answer, status: UNREADABLE_STATUS } },
+    );
+  });
+}
