@@ -86,7 +86,7 @@ function untar(selector: RepoFileSelector, maxEntries: number) {
  * One API request per repository: GET /repos/{o}/{r}/tarball/{ref} answers 302 to codeload, whose
  * download is streamed through gunzip and untar; the selector sees every file and reads only those it
  * wants. API errors (401, 403, 404, limits) are thrown as Octokit RequestErrors; a broken download as
- * ArchiveError (or a zlib/tar error); an archive past a cap (unpacked size, entries) as ArchiveCapError as
+ * ArchiveError (or a zlib/tar error; a download that stalls twice); an archive past a cap (unpacked size, entries) as ArchiveCapError as
  * soon as the cap is passed, so neither time nor memory goes into the rest of it.
  */
 export async function readRepoArchive(
@@ -102,10 +102,31 @@ export async function readRepoArchive(
   });
   const location = redirect.headers.location;
   if (!location) throw new ArchiveError(`tarball answered ${redirect.status} without a location`);
-  const download = await deps.fetch(location, { signal: deps.signal });
-  if (!download.ok || !download.body) throw new ArchiveError(`archive download answered ${download.status}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await download(location, selector, deps);
+    } catch (error) {
+      if (deps.signal.aborted || !isStall(error)) throw error;
+      const message = `the archive download stalled (${(error as Error).message})`;
+      if (attempt >= DOWNLOAD_TRIES) throw new ArchiveError(`${message}, ${DOWNLOAD_TRIES} times`);
+    }
+  }
+}
+
+/** Tries of a download that stops sending (the response timeout's idle time): the next falls back. */
+const DOWNLOAD_TRIES = 2;
+
+const isStall = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
+/**
+ * Streams the archive from codeload through gunzip and untar. A second try reads again only what the
+ * first did not: the selector decides every path once.
+ */
+async function download(location: string, selector: RepoFileSelector, deps: ArchiveDeps): Promise<void> {
+  const answer = await deps.fetch(location, { signal: deps.signal });
+  if (!answer.ok || !answer.body) throw new ArchiveError(`archive download answered ${answer.status}`);
   await pipeline(
-    Readable.fromWeb(download.body as import('node:stream/web').ReadableStream),
+    Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream),
     byteLimit(
       deps.maxArchiveBytes,
       () => new ArchiveError(`archive larger than ${mb(deps.maxArchiveBytes)}`),

@@ -1,4 +1,5 @@
 import type { PauseGate } from './pauseGate.ts';
+import { replaceBody } from './replaceBody.ts';
 
 /**
  * A fetch that holds every request, and every chunk of every response body, while the run is paused.
@@ -18,14 +19,6 @@ export function gatedFetch(gate: PauseGate, signal: AbortSignal, base: typeof fe
         },
       }),
     );
-    const gated = new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    // Octokit reads the final URL (after the archive redirect) from the response.
-    Object.defineProperty(gated, 'url', { value: response.url });
-    Object.defineProperty(gated, 'redirected', { value: response.redirected });
-    return gated;
+    return replaceBody(response, body);
   };
 }

@@ -32,7 +32,10 @@ export type PipelineDeps = {
   collectors?: Partial<Record<SourceId, Collector>>;
   healthChecks?: Partial<Record<SourceId, HealthCheck>>;
   snapshotIntervalMs?: number;
-  /** A request with no response after this long fails and is retried. Default 60 s. */
+  /**
+   * A request with no response after this long, or whose body then sends nothing this long, fails and is
+   * retried. Default 60 s.
+   */
   responseTimeoutMs?: number;
   /** The storage failed under the run (disk full, damage): told once, as it stops every source. */
   onStorageFailure?(error: StorageError): void;
