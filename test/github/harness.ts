@@ -18,6 +18,7 @@ export const KEPT_PER_REPO = 6 * 2 + 1 + 1;
 /** Fast waits for tests: short secondary fallback, no search spacing, quick retries. */
 export const FAST: GithubCollectorDeps = {
   secondaryFallbackSeconds: 0.2,
+  primaryFallbackSeconds: 0.2,
   searchMinTimeMs: 0,
   retryBaseMs: 20,
   progressIntervalMs: 50,

@@ -76,6 +76,12 @@ export type FakeGithub = FakeServer & {
   searchIgnores: string[];
   /** Set by a test to reshape (break) repository objects in search answers. */
   mangle?: (json: Record<string, unknown>, repo: FakeRepo) => unknown;
+  /**
+   * How far GitHub's clock is from the client's, in seconds (negative: GitHub's is behind, i.e. the
+   * client's clock is ahead). Its Date header and the resets it reports follow its clock; the buckets
+   * themselves still roll over in real time.
+   */
+  clockSkewSeconds: number;
 };
 
 const BASE_HEADERS = {
@@ -133,8 +139,15 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   const faults: Fault[] = [];
   const shape = options.repoShape ?? 'current';
 
+  /** A reset (epoch seconds, real time) as GitHub's clock tells it. */
+  const onGithubClock = (reset: number) => reset + fake.clockSkewSeconds;
+
   function headers(bucket: RateLimitBucket): Record<string, string> {
     const limits = rateLimitHeaders(bucket);
+    if (fake.clockSkewSeconds) {
+      limits['x-ratelimit-reset'] = String(onGithubClock(bucket.reset));
+      limits.date = new Date(Date.now() + fake.clockSkewSeconds * 1000).toUTCString();
+    }
     // The 2014 recording has neither x-ratelimit-resource nor x-ratelimit-used.
     if (shape === 'recorded2014') {
       delete limits['x-ratelimit-resource'];
@@ -301,7 +314,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           limit: b.limit,
           used: b.limit - b.remaining,
           remaining: b.remaining,
-          reset: b.reset,
+          reset: onGithubClock(b.reset),
         });
         return {
           status: 200,
@@ -522,6 +535,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     searchIgnores: [],
     arrivals: [],
     filesOf,
+    clockSkewSeconds: 0,
   });
   return fake;
 }

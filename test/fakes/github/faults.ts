@@ -7,6 +7,8 @@ export type FaultEndpoint =
 /**
  * One scripted misbehaviour, answered instead of the real response while `times` lasts.
  * - primary: 403, remaining 0, reset in `resetInSeconds`
+ * - primaryNoReset: the recorded 2013 primary 403 (PyGithub testRateLimitExceeded): limit 60, remaining 0,
+ *   no x-ratelimit-reset, "API Rate Limit Exceeded for <IP>"
  * - secondary: 403 "You have exceeded a secondary rate limit" with remaining > 0 and no retry-after
  * - abuse: 403 with the older "abuse detection mechanism" text
  * - retryAfter: 429 with retry-after `retryAfterSeconds`
@@ -29,6 +31,7 @@ export type Fault = {
   page?: number;
   kind:
     | 'primary'
+    | 'primaryNoReset'
     | 'secondary'
     | 'abuse'
     | 'retryAfter'
@@ -79,6 +82,7 @@ export const MESSAGES = {
   abuse:
     'You have triggered an abuse detection mechanism and have been temporarily blocked from content creation. Please retry your request again later.',
   primary: (resource: string) => `API rate limit exceeded for user ID 1. [rate limit: ${resource}]`,
+  primary2013: 'API Rate Limit Exceeded for 92.104.200.119',
 };
 
 /** What a scripted fault makes the fake do: an answer, or one of the misbehaviours without one. */
@@ -124,6 +128,14 @@ export function faultAction(fault: Fault, base: Record<string, string>, resource
         },
         body: { message: MESSAGES.primary(resource) },
       };
+    case 'primaryNoReset': {
+      const recorded = Object.entries(headers).filter(([name]) => !name.startsWith('x-ratelimit-'));
+      return {
+        status: 403,
+        headers: { ...Object.fromEntries(recorded), 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0' },
+        body: { message: MESSAGES.primary2013 },
+      };
+    }
     case 'secondary':
       return { status: 403, headers, body: { message: MESSAGES.secondary } };
     case 'abuse':
@@ -142,6 +154,7 @@ export function faultAction(fault: Fault, base: Record<string, string>, resource
 /** The faults that tell the client to slow down (counted as limit answers). */
 export const LIMIT_KINDS: ReadonlySet<Fault['kind']> = new Set([
   'primary',
+  'primaryNoReset',
   'secondary',
   'abuse',
   'retryAfter',

@@ -12,7 +12,8 @@ import { discoverRepositories, type DiscoveredRepo, type SearchCursor } from './
 import type { Repo } from './repoObject.ts';
 import { createRepoFileSelector } from './repoFileSelector.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
-import { tokenLimitsFor, type TokenLimits } from './tokenLimits.ts';
+import { isRateLimitError, resourceOfError, tokenLimitsFor, type TokenLimits } from './tokenLimits.ts';
+import { limitStopReason } from '../../../shared/runOutcome.ts';
 import { readRepoTree } from './treeFallback.ts';
 
 /** Knobs for tests and the benchmark; production uses the defaults. Not user settings. */
@@ -21,6 +22,8 @@ export type GithubCollectorDeps = {
   now?: () => number;
   /** Wait on a secondary limit that comes without retry-after (GitHub asks for at least 60 s). */
   secondaryFallbackSeconds?: number;
+  /** Wait on a spent quota whose reset is missing or past (default 60 s). */
+  primaryFallbackSeconds?: number;
   /** Spacing of search requests; the throttling plugin's default is 2,000 ms (30 a minute). */
   searchMinTimeMs?: number;
   /** Base of the backoff on 5xx and network errors: retry n waits n² × base (default 1,000 ms). */
@@ -93,7 +96,10 @@ export async function collectGithub(
     sleep,
     notify,
     concurrency: githubConcurrency,
-    secondaryFallbackMs: deps.secondaryFallbackSeconds && deps.secondaryFallbackSeconds * 1000,
+    fallbacks: {
+      secondaryMs: deps.secondaryFallbackSeconds && deps.secondaryFallbackSeconds * 1000,
+      primaryMs: deps.primaryFallbackSeconds && deps.primaryFallbackSeconds * 1000,
+    },
     now,
   });
   const run = createCollectorRun<GithubPosition>(ctx, {
@@ -123,6 +129,21 @@ export async function collectGithub(
     run.skip(subject, reason, detail, repo?.full_name);
   }
   const statusOf = (error: unknown) => (error instanceof RequestError ? error.status : undefined);
+
+  /**
+   * A limit still in force after the client waited it out a few times (a quota GitHub keeps saying is
+   * spent): the source stops, resumable once it is over. Never the fault of a repository.
+   */
+  function stopForLimit(error: RequestError): void {
+    const resource = resourceOfError(error);
+    const block = limits.blocked(resource, githubConcurrency);
+    const until = new Date(block?.until ?? now() + 60_000).toISOString();
+    const reason =
+      block && !/quota/.test(block.reason)
+        ? `held by GitHub's secondary rate limit until ${until.slice(11, 16)} UTC`
+        : limitStopReason(`${resource} quota`, until);
+    run.stopByLimit(reason, until);
+  }
 
   async function collectRepo(repo: Repo): Promise<void> {
     const collectedAt = new Date(now()).toISOString();
@@ -176,6 +197,8 @@ export async function collectGithub(
       finished = true;
     } catch (error) {
       if (signal.aborted) return;
+      // Not finished: a resumed run reads it again.
+      if (isRateLimitError(error)) return stopForLimit(error);
       finished = true;
       const status = statusOf(error);
       const message = (error as Error).message ?? String(error);
@@ -252,6 +275,7 @@ export async function collectGithub(
         await Promise.all(Array.from({ length: githubConcurrency }, worker));
       } catch (error) {
         if (statusOf(error) === 401) run.fail('token rejected');
+        else if (isRateLimitError(error)) stopForLimit(error);
         else throw error;
       }
       if (signal.aborted) return undefined;

@@ -77,7 +77,7 @@ export async function checkGithubConnection(
   try {
     try {
       const rate = await client.request('GET /rate_limit', { request });
-      limits.rateLimits((rate.data as { resources: RateLimits }).resources);
+      limits.rateLimits((rate.data as { resources: RateLimits }).resources, rate.headers.date);
     } catch (error) {
       // GitHub Enterprise without rate limits answers 404 "Rate limiting is not enabled."
       if (!(error instanceof RequestError && error.status === 404)) throw error;

@@ -1,6 +1,12 @@
 import { abortError } from './abortError.ts';
 import type { Sleep } from './sleep.ts';
-import { resourceOfPath, type Block, type Resource, type TokenLimits } from './tokenLimits.ts';
+import {
+  resourceOfPath,
+  type Block,
+  type LimitFallbacks,
+  type Resource,
+  type TokenLimits,
+} from './tokenLimits.ts';
 
 export type WaitNotice = { reason: string; until: Date };
 
@@ -25,8 +31,8 @@ export type LimitedFetchOptions = {
   notify?(wait: WaitNotice): void;
   /** A collector's workers: a reserve of core quota is kept for requests in flight. */
   concurrency?: number;
-  /** Wait after a secondary limit without retry-after (GitHub: at least 60 s). */
-  secondaryFallbackMs?: number;
+  /** Waits for limits without a usable time (GitHub: at least 60 s after a secondary limit). */
+  fallbacks?: LimitFallbacks;
   now?: () => number;
 };
 
@@ -57,7 +63,7 @@ export function createLimitedFetch(options: LimitedFetchOptions) {
 
   /** Reports a wait once, as soon as it is known (the answer that starts it, or the request it holds). */
   function announce(block: Block): void {
-    if (block.until === announced) return;
+    if (block.quiet || block.until === announced) return;
     announced = block.until;
     options.notify?.({ reason: block.reason, until: new Date(block.until) });
   }
@@ -101,7 +107,7 @@ export function createLimitedFetch(options: LimitedFetchOptions) {
       },
       resource,
       sentAt,
-      options.secondaryFallbackMs,
+      options.fallbacks,
     );
     const block = options.wait && options.limits.blocked(resource, options.concurrency);
     if (block) announce(block);

@@ -3,6 +3,7 @@ import type { GithubSettings } from '../../../shared/settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { GithubClient } from './githubClient.ts';
 import { readRepo, type Repo } from './repoObject.ts';
+import { isRateLimitError } from './tokenLimits.ts';
 import {
   addDays,
   daysBetween,
@@ -74,8 +75,10 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
       request: { signal: deps.signal, readable: (data) => searchPageSchema.safeParse(data).success },
     });
   } catch (error) {
-    // A rejected token stops the source; a cancel stops everything.
-    if (deps.signal.aborted || (error as { status?: number }).status === 401) throw error;
+    // A rejected token or a limit still in force after the client's waits stops the source; a cancel
+    // stops everything.
+    if (deps.signal.aborted || (error as { status?: number }).status === 401 || isRateLimitError(error))
+      throw error;
     deps.onError(`Search "${q}" page ${page} failed: ${(error as Error).message}`);
     return undefined;
   }
