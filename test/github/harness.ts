@@ -97,3 +97,7 @@ export function fakePerTest(defaults: FakeGithubOptions = { corpus: { repos: 20 
 /** Items stored plus duplicates: every kept file of every repository collected. */
 export const keptFiles = (r: Awaited<ReturnType<typeof collect>>) =>
   r.progress.items.inserted + r.progress.items.duplicates;
+
+/** The wait events a run reported. */
+export const waits = (run: Run) =>
+  run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');

@@ -7,6 +7,7 @@ import {
   KEPT_PER_REPO,
   keptFiles,
   makeRun,
+  waits,
   type Run,
   storedItems,
 } from './harness.ts';
@@ -14,8 +15,6 @@ import type { Settings } from '../../src/shared/settings.ts';
 
 const fakeWith = fakePerTest();
 
-const waits = (run: Run) =>
-  run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');
 const errors = (run: Run) =>
   run.events.filter((e): e is Extract<CollectorEvent, { type: 'error' }> => e.type === 'error');
 

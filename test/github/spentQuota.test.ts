@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { createTokenLimits } from '../../src/main/core/github/tokenLimits.ts';
 import {
   collect,
@@ -9,13 +8,10 @@ import {
   KEPT_PER_REPO,
   keptFiles,
   makeRun,
-  type Run,
+  waits,
 } from './harness.ts';
 
 const fakeWith = fakePerTest();
-
-const waits = (run: Run) =>
-  run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');
 
 describe('a spent quota whose reset cannot be taken at its word', () => {
   it("reads the reset against GitHub's clock: with ours 2 minutes ahead it waits instead of sending a burst", async () => {

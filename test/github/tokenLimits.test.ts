@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectorEvent } from '../../src/shared/collectorEvents.ts';
 import { checkGithubConnection } from '../../src/main/core/github/githubHealth.ts';
 import { createTokenLimits, SECONDARY_FALLBACK_MS } from '../../src/main/core/github/tokenLimits.ts';
 import type { FakeGithub } from '../fakes/github/fakeGithub.ts';
@@ -12,14 +11,11 @@ import {
   KEPT_PER_REPO,
   keptFiles,
   makeRun,
-  type Run,
+  waits,
   TOKEN,
 } from './harness.ts';
 
 const fakeWith = fakePerTest({ corpus: { repos: 40 } });
-
-const waits = (run: Run) =>
-  run.events.filter((e): e is Extract<CollectorEvent, { type: 'wait' }> => e.type === 'wait');
 
 /** Four workers, six languages: searches, tarballs and their downloads overlap. */
 const busy = (fake: FakeGithub, maxRepos = 12) =>
