@@ -135,3 +135,15 @@ describe('CLI read commands on an empty (0-byte) database file', () => {
     expect(fs.statSync(file).size).toBe(0);
   });
 });
+
+describe('CLI on a data folder that is a file', () => {
+  it('collect: the diagnosis naming the folder, exit 4, and no stack trace from the log', async () => {
+    const dataFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chi-cli-afile-')), 'afile');
+    fs.writeFileSync(dataFolder, 'hi\n');
+    const result = await cli(['collect', '--data', dataFolder, '--source', 'github']);
+    expect(result.code, result.stderr).toBe(EXIT.STORAGE);
+    expect(result.stderr).toContain(`The data folder ${dataFolder} can't be used: ${dataFolder} is a file`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.readFileSync(dataFolder, 'utf8')).toBe('hi\n');
+  });
+});

@@ -29,6 +29,18 @@ export function redact(text: string, secrets: readonly string[]): string {
  * A JSON-lines log file through electron-log (its Node entry, so the core never loads Electron).
  * `secrets` is asked on every write, so a token saved a minute ago is redacted too.
  */
+/**
+ * A log file that can't be written (its folder is a file, say) is reported once, on stderr, by
+ * electron-log's own default logger: as one line saying where and why, not with a stack trace that would
+ * bury the diagnosis the app or the CLI gives of the folder.
+ */
+log.transports.console.format = ({ data }) => [
+  data
+    .map((part) => (part instanceof Error ? `(${part.message})` : String(part)))
+    .join(' ')
+    .replace(/^electron-log\.transports\.file: Can't write to/, "The log can't be written at"),
+];
+
 export function createFileLogger(
   file: string | (() => string),
   secrets: () => readonly string[],
