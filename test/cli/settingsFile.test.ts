@@ -70,6 +70,40 @@ describe('cli settings files', () => {
     expect(result.err).toMatch(/is not valid JSON: CommaExpected at line 3, column 3/);
   });
 
+  it('reads a file saved with a UTF-8 byte order mark (as Notepad saves it)', async () => {
+    const dir = tempFolder();
+    const file = writeJson(dir, 'bom.json', '\uFEFF{ "github": { "maxRepos": 5 } }\n');
+    expect(await cli(['settings', '--check', file])).toMatchObject({
+      code: 0,
+      out: `${file}: valid settings`,
+    });
+  });
+
+  it('names a __proto__ key as unknown (it never reaches the prototype)', async () => {
+    const dir = tempFolder();
+    for (const text of ['{"__proto__": {"polluted": 1}}', '{"github": {"__proto__": {"maxRepos": 3}}}']) {
+      const result = await cli(['settings', '--check', writeJson(dir, 'proto.json', text)]);
+      expect(result.code, text).toBe(2);
+      expect(result.err).toMatch(/^\s+(github\.)?__proto__: unknown/m);
+      expect(result.err).not.toContain('polluted');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('refuses a key given twice, naming it and its lines (JSON would silently keep the last)', async () => {
+    const dir = tempFolder();
+    const file = writeJson(
+      dir,
+      'twice.json',
+      '{\n  "github": { "maxRepos": 5 },\n  "github": { "maxRepos": 6 }\n}',
+    );
+    const result = await cli(['settings', '--check', file]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`Settings file ${file} gives github twice (lines 2 and 3): keep one.`);
+    const inner = writeJson(dir, 'inner.json', '{"pipeline": {"batchSize": 10, "batchSize": 20}}');
+    expect((await cli(['settings', '--check', inner])).err).toContain('gives pipeline.batchSize twice');
+  });
+
   it('settings --defaults prints every setting at its default with a comment, and reads back as the defaults', async () => {
     const { code, out } = await cli(['settings', '--defaults']);
     expect(code).toBe(0);

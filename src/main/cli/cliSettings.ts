@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { closest, distance } from 'fastest-levenshtein';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { fieldErrorsOf, type Language, type Settings } from '../../shared/settings.ts';
 import { CliError } from './cliError.ts';
+import { JsoncError, parseJsoncDocument } from './jsoncDocument.ts';
 import { keysAt, settingsFileSchema, SETTINGS_SECTIONS } from './settingsFile.ts';
 
 export type SourceChoice = 'github' | 'stackoverflow' | 'both';
@@ -24,7 +24,7 @@ type Raw = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
 
-/** The settings file as JSON with comments; any syntax error names its line and column. */
+/** The settings file as JSON with comments; a syntax error or a key given twice names its line. */
 function readSettingsFile(file: string): Raw {
   let text: string;
   try {
@@ -32,14 +32,12 @@ function readSettingsFile(file: string): Raw {
   } catch (error) {
     throw new CliError(`Cannot read settings file ${file}: ${(error as Error).message}`);
   }
-  const errors: ParseError[] = [];
-  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0) {
-    const { error, offset } = errors[0];
-    const before = text.slice(0, offset).split('\n');
-    throw new CliError(
-      `Settings file ${file} is not valid JSON: ${printParseErrorCode(error)} at line ${before.length}, column ${before.at(-1)!.length + 1}`,
-    );
+  let raw: unknown;
+  try {
+    raw = parseJsoncDocument(text);
+  } catch (error) {
+    if (!(error instanceof JsoncError)) throw error;
+    throw new CliError(`Settings file ${file} ${error.message}`);
   }
   if (!isPlainObject(raw)) {
     throw new CliError(
