@@ -42,6 +42,16 @@ describe('cli export', () => {
     expect(source.err).toMatch(
       /argument 'gitlab' is invalid\. Allowed choices are github_code, github_doc, stackoverflow_qa/,
     );
+    const cobol = await cli(['export', '--format', 'csv', '--out', 'x', '--language', 'cobol']);
+    expect(cobol.code).toBe(2);
+    expect(cobol.err).toMatch(
+      /argument 'cobol' is invalid\. Allowed choices are python, javascript, typescript, java, go, rust\./,
+    );
+    const typo = await cli(['export', '--format', 'csv', '--out', 'x', '--language', 'pyhton']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(
+      /argument 'pyhton' is invalid\. Did you mean python\? Allowed choices are python, /,
+    );
     const noOut = await cli(['export', '--format', 'csv']);
     expect(noOut.code).toBe(2);
     expect(noOut.err).toMatch(/required option '--out <file>' not specified/);

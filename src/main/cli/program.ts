@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { closest, distance } from 'fastest-levenshtein';
 import { EXPORT_FORMATS, ITEM_SOURCES } from '../../shared/itemsContract.ts';
+import { LANGUAGES } from '../../shared/settings.ts';
 import { StorageError } from '../core/store/storageProblem.ts';
 import { CliError } from './cliError.ts';
 import type { CliDeps } from './cliIo.ts';
@@ -23,15 +25,14 @@ const list = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-const repeatable = (value: string, previous: string[]) => [...previous, value];
-
-/** A repeatable option with choices (commander's own choices check does not repeat). */
+/** A repeatable option with choices (commander's own choices check does not repeat), naming the nearest. */
 const repeatableChoice =
   (choices: readonly string[]) =>
   (value: string, previous: string[]): string[] => {
-    if (!choices.includes(value))
-      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
-    return [...previous, value];
+    if (choices.includes(value)) return [...previous, value];
+    const nearest = closest(value, choices as string[]);
+    const suggestion = distance(value, nearest) <= 2 ? `Did you mean ${nearest}? ` : '';
+    throw new InvalidArgumentError(`${suggestion}Allowed choices are ${choices.join(', ')}.`);
   };
 
 const EXIT_CODES_HELP = `\nExit codes:\n${Object.entries(EXIT_CODE_MEANINGS)
@@ -112,7 +113,11 @@ function buildProgram(deps: CliDeps, done: (code: ExitCode) => void): Command {
         .argParser(repeatableChoice(ITEM_SOURCES))
         .default([]),
     )
-    .option('--language <lang>', 'language (repeatable)', repeatable, [])
+    .addOption(
+      new Option('--language <lang>', `language, repeatable: ${LANGUAGES.join(', ')}`)
+        .argParser(repeatableChoice(LANGUAGES))
+        .default([]),
+    )
     .option('--data <dir>', DATA_HELP)
     .option('--db <file>', 'database file, instead of --data')
     .action(run<ExportOptions>(runExportCommand, () => exportCommand));
