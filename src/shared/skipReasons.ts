@@ -7,6 +7,7 @@ const SKIP_REASON_WORDS: Record<string, string> = {
   not_included: 'outside the include globs',
   excluded_glob: 'matches an exclude glob',
   too_large: 'larger than the maximum file size',
+  empty_file: 'empty file',
   binary: 'binary file',
   minified: 'minified code',
   generated: 'generated code',

@@ -91,7 +91,7 @@ describe('cli collect', () => {
     expect(more).toEqual([]);
     expect(outcome).toBe('Run 1 completed');
     expect(figures).toMatch(
-      /^\[run 1 completed \d+s\] github completed, 2\/2 repositories, [1-9]\d* new 0 upd 0 same, [1-9]\d* skips, 0 errors, 0 waits, \d+ req, quota core [\d,]+\/5,000 search [\d,]+\/30$/,
+      /^\[run 1 completed \d+s\] github completed, 2\/2 repositories, [1-9]\d* new 0 upd 0 same 1 dup, [1-9]\d* skips, 0 errors, 0 waits, \d+ req, quota core [\d,]+\/5,000 search [\d,]+\/30$/,
     );
     const stats = await cli(['stats', '--data', dir]);
     expect(stats.code).toBe(0);

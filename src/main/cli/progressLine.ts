@@ -9,7 +9,7 @@ function sourcePart(m: SourceMetrics): string {
   const parts = [
     `${m.source} ${m.status}`,
     `${n(p.done)}/${n(p.total)} ${p.unit}`,
-    `${n(p.items.inserted)} new ${n(p.items.updated)} upd ${n(p.items.unchanged)} same`,
+    `${n(p.items.inserted)} new ${n(p.items.updated)} upd ${n(p.items.unchanged)} same ${n(p.items.duplicates)} dup`,
     `${n(skips)} skips`,
     `${n(p.errors)} errors`,
     `${n(m.waits)} waits`,

@@ -6,7 +6,13 @@ import { readSourceText, type ContentRejection } from '../text/sourceQuality.ts'
 import { docFormatOf } from './docFiles.ts';
 
 export type SkipCode =
-  'not_source' | 'not_included' | 'excluded_glob' | 'too_large' | ContentRejection | 'max_files';
+  | 'not_source'
+  | 'not_included'
+  | 'excluded_glob'
+  | 'too_large'
+  | 'empty_file'
+  | ContentRejection
+  | 'max_files';
 
 /** What a kept file is: source code of a language, or documentation in a format. */
 export type FileKind = { language: Language } | { format: DocFormat };
@@ -16,7 +22,8 @@ export type PathVerdict = { keep: true; kind: FileKind } | { keep: false; reason
 /**
  * The checks that need only a path and a size (so a rejected file is never read), in order: a source
  * file of a chosen language (or, with includeDocs, a documentation file), the include globs (if any),
- * the exclude globs, the size limit.
+ * the exclude globs, the size limit, and empty (an empty `__init__.py` is no example of anything, and its
+ * copies in other repositories would read as duplicates).
  */
 export function pathFilter(
   settings: Pick<
@@ -41,6 +48,7 @@ export function pathFilter(
     if (!included(path)) return { keep: false, reason: 'not_included' };
     if (excluded(path)) return { keep: false, reason: 'excluded_glob' };
     if (size > maxBytes) return { keep: false, reason: 'too_large' };
+    if (size === 0) return { keep: false, reason: 'empty_file' };
     return { keep: true, kind };
   };
 }
