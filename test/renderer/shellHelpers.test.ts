@@ -3,7 +3,13 @@ import { timeRange } from '../../src/renderer/src/pages/dashboard/chartScale.ts'
 import { failureAdvice } from '../../src/renderer/src/pages/dashboard/failureAdvice.ts';
 import { counted, itemCounts, whatItDid } from '../../src/renderer/src/pages/dashboard/format.ts';
 import { hashOf, routeOf } from '../../src/renderer/src/hooks/routes.ts';
-import { SETTINGS_SECTIONS, fieldTitle } from '../../src/renderer/src/pages/settings/settingsFields.ts';
+import {
+  SETTINGS_SECTIONS,
+  fieldTitle,
+  type FieldSpec,
+} from '../../src/renderer/src/pages/settings/settingsFields.ts';
+import { commentedDefaults, settingsJsonSchema } from '../../src/main/cli/settingsFile.ts';
+import { SETTING_TEXT, type SettingText } from '../../src/shared/settingsText.ts';
 import {
   addressChangeNote,
   formValuesFrom,
@@ -32,6 +38,24 @@ describe('the Settings field table', () => {
     for (const section of SETTINGS_SECTIONS) {
       const keys = Object.keys(settingsSchema.shape[section.id].unwrap().shape).sort();
       expect(section.fields.map((f) => f.key).sort(), section.id).toEqual(keys);
+    }
+  });
+
+  it('names and explains every field as the CLI settings file does: one shared table', () => {
+    const schema = settingsJsonSchema() as {
+      properties: Record<string, { properties: Record<string, { title: string; description: string }> }>;
+    };
+    const comments = commentedDefaults();
+    for (const section of SETTINGS_SECTIONS) {
+      for (const field of section.fields as FieldSpec[]) {
+        const text = (SETTING_TEXT[section.id] as Record<string, SettingText>)[field.key];
+        expect(field.label).toBe(text.label);
+        expect(field.description.startsWith(text.description), field.key).toBe(true);
+        const inFile = schema.properties[section.id].properties[field.key];
+        expect(inFile.title).toBe(text.label);
+        expect(inFile.description).toContain(text.description);
+        expect(comments).toContain(`// ${text.label}. ${text.description}`);
+      }
     }
   });
 

@@ -5,7 +5,7 @@ import {
   pipelineSettingsSchema,
   stackoverflowSettingsSchema,
 } from '../../shared/settings.ts';
-import { SETTING_DESCRIPTIONS } from './settingsDescriptions.ts';
+import { fileDescription, SETTING_TEXT, type SettingText } from '../../shared/settingsText.ts';
 
 /**
  * A settings file for the CLI: the app's schema with every section and field optional, and strict — an
@@ -20,20 +20,24 @@ export const settingsFileSchema = z.strictObject({
   pipeline: pipelineSettingsSchema.strict().prefault({}),
 });
 
-export type SettingsSection = keyof typeof SETTING_DESCRIPTIONS;
-export const SETTINGS_SECTIONS = Object.keys(SETTING_DESCRIPTIONS) as SettingsSection[];
+export type SettingsSection = keyof typeof SETTING_TEXT;
+export const SETTINGS_SECTIONS = Object.keys(SETTING_TEXT) as SettingsSection[];
+
+/** The settings of a section with what the shared table says of each, in the table's order. */
+const textsOf = (section: SettingsSection) =>
+  Object.entries(SETTING_TEXT[section] as Record<string, SettingText>);
 
 /** The valid keys at a path of a settings file: the sections at the top, their fields inside. */
 export function keysAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return ['$schema', ...SETTINGS_SECTIONS];
-  const section = SETTING_DESCRIPTIONS[path[0] as SettingsSection];
+  const section = SETTING_TEXT[path[0] as SettingsSection];
   return path.length === 1 && section ? Object.keys(section) : [];
 }
 
-/** JSON Schema of a settings file (zod's own conversion), with a description on every setting. */
+/** JSON Schema of a settings file (zod's own conversion), with a title and description on every setting. */
 export function settingsJsonSchema(): Record<string, unknown> {
   // Defaults are named here too: zod leaves them out of fields it transforms (the base URLs).
-  const metadata = z.registry<{ description: string; default: unknown }>();
+  const metadata = z.registry<{ title: string; description: string; default: unknown }>();
   const defaults = defaultSettings();
   const shapes = {
     github: githubSettingsSchema.shape,
@@ -41,11 +45,14 @@ export function settingsJsonSchema(): Record<string, unknown> {
     pipeline: pipelineSettingsSchema.shape,
   };
   for (const section of SETTINGS_SECTIONS) {
-    const descriptions: Record<string, string> = SETTING_DESCRIPTIONS[section];
     const shape: Record<string, z.ZodType> = shapes[section];
     const values: Record<string, unknown> = defaults[section];
-    for (const [key, description] of Object.entries(descriptions)) {
-      metadata.add(shape[key], { description, default: values[key] });
+    for (const [key, text] of textsOf(section)) {
+      metadata.add(shape[key], {
+        title: text.label,
+        description: fileDescription(text),
+        default: values[key],
+      });
     }
   }
   const { $schema, ...schema } = z.toJSONSchema(settingsFileSchema, {
@@ -84,11 +91,11 @@ export function commentedDefaults(): string {
   SETTINGS_SECTIONS.forEach((section, s) => {
     lines.push(`  "${section}": {`);
     const values: Record<string, unknown> = defaults[section];
-    const entries = Object.entries(SETTING_DESCRIPTIONS[section] as Record<string, string>);
-    entries.forEach(([key, description], i) => {
+    const entries = textsOf(section);
+    entries.forEach(([key, text], i) => {
       const comma = i < entries.length - 1 ? ',' : '';
       const value = jsonValue(values[key]);
-      lines.push(`    // ${description}`, `    "${key}": ${value}${comma}`);
+      lines.push(`    // ${fileDescription(text)}`, `    "${key}": ${value}${comma}`);
     });
     lines.push(`  }${s < SETTINGS_SECTIONS.length - 1 ? ',' : ''}`);
   });
