@@ -45,8 +45,8 @@ describe('discovery knows when to stop', () => {
     fake.searchIgnores = [];
     expect(found).toBe(1000);
     expect(matched).toBe(1000);
-    // The top 1,000 (10 pages), one more slice, a date cut that does not narrow, and no more.
-    expect(fake.searches.length).toBeLessThanOrEqual(35);
+    // The top 1,000 (10 pages), the first page of one more slice, which adds nothing, and no more.
+    expect(fake.searches.length).toBe(11);
     expect(logged.some((m) => /no longer find new repositories/.test(m))).toBe(true);
   });
 
@@ -78,6 +78,33 @@ describe('discovery knows when to stop', () => {
     }
     expect(totals).toHaveLength(1);
     expect(totalBeforeFirst).toBeGreaterThan(0);
+  });
+});
+
+describe('a search that repeats itself', () => {
+  const fakeWith = fakePerTest({ corpus: { repos: 30 } });
+
+  it('stops paging at the first page that adds nothing, and slicing at the first slice that does', async () => {
+    // A replay of the recorded first page: one page of repositories, "2,723 in all", whatever page or slice.
+    const fake = await fakeWith();
+    fake.searchIgnores = ['stars', 'pushed', 'page'];
+    fake.searchTotalCount = 2723;
+    const run = makeRun(
+      githubSettings(
+        fake,
+        (s) => ((s.github.customQuery = 'fork:false archived:false'), (s.github.maxRepos = 100)),
+      ),
+    );
+    const result = await collect(run);
+    const matching = fake.repos.filter((r) => !r.fork && !r.archived).length;
+    expect(result.outcome).toBe('completed');
+    expect(result.progress.done).toBe(matching);
+    expect(result.reason).toBe(
+      `only ${matching} repositories match; the search gave the same repositories again, so the rest of it was not asked for`,
+    );
+    // Page 1 and page 2 (nothing new) of the first slice; page 1 of the next (nothing new).
+    expect(fake.searches).toHaveLength(3);
+    expect(run.warnings).toContainEqual(expect.stringMatching(/repeats itself/));
   });
 });
 

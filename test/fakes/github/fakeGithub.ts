@@ -72,8 +72,13 @@ export type FakeGithub = FakeServer & {
   arrivals: { endpoint: FaultEndpoint; repo?: string; at: number }[];
   /** The files of a repository (built on first use). */
   filesOf(repo: FakeRepo): TarEntry[];
-  /** Qualifiers the search pretends not to know (e.g. ["stars"]: every slice answers the same). */
+  /**
+   * Qualifiers the search pretends not to know (e.g. ["stars"]: every slice answers the same); "page":
+   * every page answers as the first, as a replay of one recorded page does.
+   */
   searchIgnores: string[];
+  /** What total_count claims, whatever matched (the recorded page says 2,723 and holds 30). */
+  searchTotalCount?: number;
   /** Set by a test to reshape (break) repository objects in search answers. */
   mangle?: (json: Record<string, unknown>, repo: FakeRepo) => unknown;
   /**
@@ -370,6 +375,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
             },
           };
         }
+        const shown = fake.searchIgnores.includes('page') ? 1 : page;
         const found = repos
           .filter(repoMatcher(q, fake.searchIgnores))
           .sort((a, b) => b.stars - a.stars || `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`));
@@ -377,9 +383,9 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           status: 200,
           headers: headers(bucket),
           body: {
-            total_count: found.length,
+            total_count: fake.searchTotalCount ?? found.length,
             ...(shape === 'current' ? { incomplete_results: false } : {}),
-            items: found.slice((page - 1) * perPage, page * perPage).map(searchItem),
+            items: found.slice((shown - 1) * perPage, shown * perPage).map(searchItem),
           },
         };
       },

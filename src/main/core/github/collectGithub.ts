@@ -52,9 +52,15 @@ const plural = (n: number, one: string, many: string) =>
  * What the figures of a completed run do not say: fewer repositories matched, search pages could not be
  * read (then how many match is not known), no token was used.
  */
-function endReason(matched: number | undefined, unreadPages: number, token: string): string | undefined {
+function endReason(
+  matched: number | undefined,
+  unreadPages: number,
+  repeated: boolean,
+  token: string,
+): string | undefined {
   const parts = [
     matched !== undefined && `only ${matched.toLocaleString('en-US')} repositories match`,
+    repeated && 'the search gave the same repositories again, so the rest of it was not asked for',
     unreadPages > 0 && `${plural(unreadPages, 'search page', 'search pages')} could not be read`,
     !token && 'ran without a GitHub token: 60 requests an hour for this IP address',
   ].filter(Boolean);
@@ -231,6 +237,7 @@ export async function collectGithub(
   /** Search pages given up on, and why the last one was. */
   let unreadPages = 0;
   let lastSearchError = '';
+  let repeated = false;
   const repos = discoverRepositories(
     settings,
     {
@@ -247,6 +254,7 @@ export async function collectGithub(
         skip(subject, reason, detail);
         ctx.emit({ type: 'skip', source: 'github', subject, reason, detail });
       },
+      onRepeats: () => (repeated = true),
       onTotal: (total) => (progress.total = Math.min(settings.maxRepos, total)),
       onExhausted: (n) => {
         matched = n;
@@ -283,7 +291,7 @@ export async function collectGithub(
       if (progress.done === 0 && unreadPages > 0)
         run.fail(`could not read GitHub's search answers; last: ${lastSearchError}`);
       progress.total = progress.done;
-      return endReason(matched, unreadPages, settings.token);
+      return endReason(matched, unreadPages, repeated, settings.token);
     },
   );
 }

@@ -34,6 +34,8 @@ export type DiscoveryDeps = {
   onError(message: string): void;
   /** A repository object too broken to use (e.g. no full_name): skipped, discovery goes on. */
   onSkip(subject: string, reason: 'unreadable_repository', detail: string): void;
+  /** A search gave a page with nothing new: the rest of it is not asked for (see `pages`). */
+  onRepeats?(): void;
   /** Repositories the searches report in all (before slicing), once each search has answered. */
   onTotal?(total: number): void;
   /**
@@ -101,14 +103,35 @@ async function* pages(
   first: Page,
   firstPage: number,
   deps: DiscoveryDeps,
+  stale: Stale,
 ): AsyncGenerator<{ repo: Repo; page: number }> {
-  for (const repo of first.repos) yield { repo, page: firstPage };
-  const last = Math.min(Math.ceil(first.total / PER_PAGE), SEARCH_CAP / PER_PAGE);
-  for (let page = firstPage + 1; page <= last && !deps.signal.aborted; page++) {
-    const next = await searchPage(q, page, deps);
-    if (next) for (const repo of next.repos) yield { repo, page };
+  const watch = stale();
+  for (let page = firstPage, next: Page | undefined = first; ;) {
+    if (next) {
+      // An empty page: the search has no more, whatever its total said.
+      if (next.repos.length === 0) return;
+      for (const repo of next.repos) yield { repo, page };
+      if (watch(next.repos.length)) {
+        deps.log.warn('The search repeats itself: a page gave nothing new; the rest of it is not asked for', {
+          q,
+          page,
+        });
+        deps.onRepeats?.();
+        return;
+      }
+    }
+    const last = Math.min(Math.ceil(first.total / PER_PAGE), SEARCH_CAP / PER_PAGE);
+    if (++page > last || deps.signal.aborted) return;
+    next = await searchPage(q, page, deps);
   }
 }
+
+/**
+ * A watch over one query's pages, told after each page how many results it held: true once a page added
+ * nothing the search had not given, past the repositories a correct search may give again (those at
+ * the query's top star count, which the slice above ended on) — the search is repeating itself.
+ */
+type Stale = () => (results: number) => boolean;
 
 type DateRange = { q: string; from: string; to: string; first: Page };
 
@@ -134,6 +157,7 @@ async function* byPushedDate(
   stars: number,
   base: SearchBase,
   deps: DiscoveryDeps,
+  stale: Stale,
 ): AsyncGenerator<Repo> {
   const { q, from, to, first } = range;
   if (first.total > SEARCH_CAP && from !== to) {
@@ -144,14 +168,14 @@ async function* byPushedDate(
     ];
     const inHalves = halves.reduce((n, h) => n + (h?.first.total ?? 0), 0);
     if (inHalves <= first.total) {
-      for (const half of halves) if (half) yield* byPushedDate(half, stars, base, deps);
+      for (const half of halves) if (half) yield* byPushedDate(half, stars, base, deps, stale);
       return;
     }
     deps.log.warn('Cutting by push date does not narrow this search; taking its first 1,000', { q });
   } else if (first.total > SEARCH_CAP) {
     deps.log.warn('More than 1,000 repositories on one day and star count; taking the first 1,000', { q });
   }
-  for await (const { repo } of pages(q, first, 1, deps)) yield repo;
+  for await (const { repo } of pages(q, first, 1, deps, stale)) yield repo;
 }
 
 /**
@@ -171,13 +195,13 @@ async function* sliced(
   let firstPage = start?.page ?? 1;
   // A resumed stream's first answer covers only what is left: its total would mislead.
   let reported = start !== undefined;
-  /** What this search has given so far: a slice that adds nothing to it ends the walk. */
-  const known = new Set<string>();
+  /** What this search has given so far, with star counts: a slice that adds nothing to it ends the walk. */
+  const known = new Map<string, number>();
   let fresh = 0;
   const found = (repo: Repo, cursor: SearchCursor) => {
     const name = repo.full_name.toLowerCase();
     if (!known.has(name)) fresh++;
-    known.add(name);
+    known.set(name, repo.stargazers_count);
     return { repo, cursor };
   };
   while (!deps.signal.aborted) {
@@ -190,8 +214,21 @@ async function* sliced(
     }
     fresh = 0;
     let lowest = Infinity;
-    for await (const { repo, page } of pages(q, first, firstPage, deps)) {
+    let highest = -Infinity;
+    const stale = (top: number) => () => {
+      const repeatable = [...known.values()].filter((stars) => stars === top).length;
+      let read = 0;
+      let freshBefore = fresh;
+      return (results: number) => {
+        read += results;
+        const nothingNew = fresh === freshBefore;
+        freshBefore = fresh;
+        return nothingNew && read > repeatable;
+      };
+    };
+    for await (const { repo, page } of pages(q, first, firstPage, deps, stale(slice.stars.max))) {
       lowest = Math.min(lowest, repo.stargazers_count);
+      highest = Math.max(highest, repo.stargazers_count);
       yield found(repo, cursorOf(slice, page));
     }
     const whole = firstPage === 1;
@@ -206,20 +243,27 @@ async function* sliced(
       return;
     }
     const byDate = lowest === slice.stars.max || lowest <= slice.stars.min;
+    /** A whole slice that added nothing (and its date cut, once made, neither) ends the walk. */
+    const exhausted = () => {
+      if (!whole || fresh > 0) return false;
+      deps.log.info('Search slices no longer find new repositories; this search ends here', {
+        q,
+        repositories: known.size,
+      });
+      return true;
+    };
+    // Only a slice of one star count has a date cut left to try; not one whose search ignored its
+    // star range (it gave repositories above it), whose date cut would be ignored alike.
+    if ((!byDate || highest > slice.stars.max) && exhausted()) return;
     if (byDate) {
       // A thousand repositories share this star count: cut it by date, then go on below it.
       const from = base.pushedAfter ? addDays(base.pushedAfter, 1) : EARLIEST_PUSH;
       const cursor = cursorOf(slice, 1);
       const range = await dateRange(base, lowest, from, (deps.today ?? todayUtc)(), deps);
-      if (range) for await (const repo of byPushedDate(range, lowest, base, deps)) yield found(repo, cursor);
-      if (lowest <= slice.stars.min) return;
-    }
-    if (whole && fresh === 0) {
-      deps.log.info('Search slices no longer find new repositories; this search ends here', {
-        q,
-        repositories: known.size,
-      });
-      return;
+      if (range)
+        for await (const repo of byPushedDate(range, lowest, base, deps, stale(lowest)))
+          yield found(repo, cursor);
+      if (lowest <= slice.stars.min || exhausted()) return;
     }
     // Repositories with exactly `lowest` stars may continue past the cut, so search them again.
     slice = { stars: { min: slice.stars.min, max: byDate ? lowest - 1 : lowest } };
