@@ -254,3 +254,24 @@ test('a rate-limit countdown stands still while the run is paused, and moves aga
   }
   expect(problems).toEqual([]);
 });
+
+test('a GitHub run without a token says so on its card while it runs, not only at the end', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  // Slow enough that the run is still going when the card is looked at.
+  const slow = await startFakeGithub({ corpus: { repos: 20 }, latencyMs: 400 });
+  try {
+    await configure(page, { githubUrl: slow.url, so: false });
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect(page.getByTestId('notice-github')).toContainText('No GitHub token: 60 requests an hour');
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    await checkScreen(page, 'dashboard-github-without-token');
+    // And it stays said once the run is over.
+    await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 30_000 });
+    await expect(page.getByTestId('notice-github')).toContainText('No GitHub token');
+  } finally {
+    await slow.close();
+  }
+  expect(problems).toEqual([]);
+});

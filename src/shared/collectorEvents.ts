@@ -31,5 +31,7 @@ export type SourceProgress = {
 export type CollectorEvent =
   | { type: 'progress'; progress: SourceProgress }
   | { type: 'wait'; source: SourceId; reason: string; until: string }
+  /** Something the user should know while the run goes, e.g. that GitHub runs without a token. */
+  | { type: 'notice'; source: SourceId; message: string }
   | { type: 'skip'; source: SourceId; subject: string; reason: string; detail?: string }
   | { type: 'error'; source: SourceId; message: string; fatal: boolean };

@@ -46,6 +46,8 @@ export type SourceMetrics = {
   successRate: number;
   recentErrors: { at: string; message: string }[];
   wait?: { reason: string; until: string };
+  /** What the source said the user should know while it runs ("No GitHub token: 60 requests an hour…"). */
+  notices?: string[];
   /** Rate-limit waits so far in this process. */
   waits: number;
   /** Seconds left at the current pace; absent when unknown. */

@@ -4,6 +4,7 @@ import { createGithubClient } from '../../src/main/core/github/githubClient.ts';
 import { discoverRepositories } from '../../src/main/core/github/repoDiscovery.ts';
 import { silentLogger } from '../../src/main/core/logging/logger.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
+import { runWith } from '../pipeline/harness.ts';
 import { collect, fakePerTest, githubSettings, makeRun, TOKEN } from './harness.ts';
 
 describe('discovery knows when to stop', () => {
@@ -132,5 +133,31 @@ describe('a run says in words what its figures hide', () => {
     expect(run.warnings).toContain(
       'No GitHub token: 60 requests an hour and 10 searches a minute for this IP address; a token gives 5,000 an hour',
     );
+  });
+
+  it('a run without a token says so while it runs: the Dashboard card has the notice before the first repository', async () => {
+    const fake = await fakeWith({ latencyMs: 30 });
+    const settings = githubSettings(fake, (s) => ((s.github.token = ''), (s.github.maxRepos = 3)));
+    settings.pipeline.stackoverflowEnabled = false;
+    const { handle, snapshots } = runWith(settings);
+    const final = await handle.done;
+    expect(final.status).toBe('completed');
+    const live = snapshots.filter((s) => !s.endedAt && s.sources.github?.progress.done === 0);
+    expect(
+      live.some((s) =>
+        s.sources.github?.notices?.some((n) => /^No GitHub token: 60 requests an hour/.test(n)),
+      ),
+    ).toBe(true);
+    // Once, however often it is said.
+    expect(final.sources.github?.notices).toHaveLength(1);
+  });
+
+  it('a run with a token has no such notice', async () => {
+    const fake = await fakeWith();
+    const settings = githubSettings(fake, (s) => (s.github.maxRepos = 2));
+    settings.pipeline.stackoverflowEnabled = false;
+    const final = await runWith(settings).handle.done;
+    expect(final.status).toBe('completed');
+    expect(final.sources.github?.notices).toBeUndefined();
   });
 });

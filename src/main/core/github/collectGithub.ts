@@ -127,7 +127,10 @@ export async function collectGithub(
     searchMinTimeMs: deps.searchMinTimeMs,
     retryBaseMs: deps.retryBaseMs,
   });
-  if (!settings.token) ctx.log.warn(NO_TOKEN_WARNING);
+  if (!settings.token) {
+    ctx.log.warn(NO_TOKEN_WARNING);
+    ctx.emit({ type: 'notice', source: 'github', message: NO_TOKEN_WARNING });
+  }
   const webBase = webBaseOf(settings.baseUrl);
   const ledger = repoLedger(ctx.db, fileFiltersKey(settings));
 

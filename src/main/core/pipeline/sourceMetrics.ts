@@ -32,6 +32,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
   let resumeAt: string | undefined;
   let progress = emptyProgress(source, total);
   let wait: SourceMetrics['wait'];
+  const notices: string[] = [];
   let waits = 0;
   let startedAt: number | undefined;
   let endedAt: number | undefined;
@@ -89,6 +90,9 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
           recentErrors.push({ at: new Date(now()).toISOString(), message: event.message });
           if (recentErrors.length > RECENT_ERRORS) recentErrors.shift();
           break;
+        case 'notice':
+          if (!notices.includes(event.message)) notices.push(event.message);
+          break;
         case 'skip':
           break;
       }
@@ -118,6 +122,7 @@ export function createSourceMetrics(source: SourceId, total: number, now: () => 
         successRate: attempted > 0 ? unitsDone / attempted : 1,
         recentErrors: [...recentErrors],
         wait,
+        ...(notices.length > 0 ? { notices: [...notices] } : {}),
         waits,
         etaSeconds: live && unitsPerSecond > 0 ? Math.round(left / unitsPerSecond) : undefined,
       };

@@ -41,7 +41,10 @@ function successFigure(m: SourceMetrics): string {
   return attempted > 0 ? `${Math.round(m.successRate * 100)}%` : '—';
 }
 
-/** One source of the run: status, why it ended so, progress, figures, quota and the wait in progress. */
+/**
+ * One source of the run: status, why it ended so, what it says to know meanwhile (no token), progress,
+ * figures, quota and the wait in progress.
+ */
 export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
   const p = metrics.progress;
   const percent = p.total > 0 ? Math.min(100, (p.done / p.total) * 100) : 0;
@@ -85,6 +88,18 @@ export function SourceCard({ metrics }: { metrics: SourceMetrics }) {
           {reason ?? p.phase}
         </Text>
       )}
+      {metrics.notices?.map((notice) => (
+        <Alert
+          key={notice}
+          color="yellow"
+          icon={<Info size={16} />}
+          py={6}
+          mb="sm"
+          data-testid={`notice-${metrics.source}`}
+        >
+          {notice}
+        </Alert>
+      ))}
       <Progress
         value={percent}
         size="lg"
