@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore } from './testCore.ts';
 import { createCollectorRun } from '../../src/main/core/collectors/collectorRun.ts';
@@ -168,7 +169,7 @@ const storageProblemOf = (core: Core) =>
     core.onEvent((event) => event.type === 'storage-problem' && resolve(event.problem)),
   );
 
-/** Health checks that pass and a collector that stores items in batches, as the real ones do. */
+/** Health checks that pass and a collector that stores two batches (30 items, then a skip). */
 const storingCollector: RunsServiceDeps['pipeline'] = {
   snapshotIntervalMs: 20,
   healthChecks: { github: async () => ({ source: 'github', status: 'ok', message: 'ok' }) },
@@ -179,6 +180,8 @@ const storingCollector: RunsServiceDeps['pipeline'] = {
         () => 0,
         async () => {
           run.store(makeItems(30, { seed: 9 }));
+          run.commit();
+          run.skip('org/repo/empty.py', 'empty_file');
           run.commit();
           return undefined;
         },
@@ -251,6 +254,23 @@ describe('damage met during use (the file opened; a table inside is broken)', ()
     expect(final.status).toBe('interrupted');
     expect(final.sources.github!.reason).toContain(`The database at ${file} is damaged`);
     expect(await shown).toMatchObject({ kind: 'damaged', path: file });
+  });
+
+  it('a later batch that meets it: what the earlier batch stored stays stored, and the run is resumable', async () => {
+    const { dataFolder, file } = damagedInUse('skips');
+    const core = startApp(dataFolder, { pipeline: storingCollector });
+    githubOnly(core);
+    const ended = endedRun(core);
+    const { runId } = await core.startRun({});
+    const final = await ended;
+    expect(final).toMatchObject({ status: 'interrupted', totals: { itemsStored: 30 } });
+    expect(final.sources.github!.reason).toContain(`The database at ${file} is damaged`);
+    await core.close();
+    const db = new DatabaseSync(file, { readOnly: true });
+    const { inserted } = final.sources.github!.progress.items;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 300 + inserted });
+    expect(db.prepare('SELECT status FROM runs WHERE id = ?').get(runId)).toEqual({ status: 'interrupted' });
+    db.close();
   });
 
   it('a full disk is not damage: the run handles it, the database stays in use', async () => {
