@@ -216,6 +216,30 @@ describe('damage met during use (the file opened; a table inside is broken)', ()
     expect((await core.listItems(query, page)).total).toBe(0);
   });
 
+  it('a read that meets it while a run goes: the run ends interrupted at once, then recovery can set the file aside', async () => {
+    const { dataFolder, file } = damagedInUse('items');
+    // A run that would go on until stopped (a long download).
+    const waitingCollector: RunsServiceDeps['pipeline'] = {
+      ...storingCollector,
+      collectors: {
+        github: (ctx) => {
+          const run = createCollectorRun<number>(ctx, { source: 'github', unit: 'repositories', total: 1 });
+          return run.execute(
+            () => 0,
+            () => new Promise((resolve) => run.signal.addEventListener('abort', () => resolve(undefined))),
+          );
+        },
+      },
+    };
+    const core = startApp(dataFolder, { pipeline: waitingCollector });
+    githubOnly(core);
+    const ended = endedRun(core);
+    await core.startRun({});
+    await expect(core.listItems(query, page)).rejects.toThrow(`The database at ${file} is damaged`);
+    expect((await ended).status).toBe('interrupted');
+    expect((await core.setAsideDatabase()).problem).toBeUndefined();
+  });
+
   it('an export that meets it: it ends failed with the diagnosis (no file), and recovery is offered', async () => {
     const { dataFolder, file } = damagedInUse('items');
     const core = startApp(dataFolder);

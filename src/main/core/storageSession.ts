@@ -128,7 +128,9 @@ export function createStorageSession(firstFolder: string, deps: StorageSessionDe
     problem = failure.problem;
     deps.log.error('The database is damaged', { ...problem });
     deps.emit({ type: 'storage-problem', problem });
+    // A run in progress stops as if it met the damage itself (interrupted); the storage closes after it.
     const run = open.runs.active();
+    run?.stopForStorage(failure);
     closing = (run ? run.done.then(() => undefined) : Promise.resolve()).then(close);
     return failure;
   }

@@ -47,6 +47,8 @@ export type RunHandle = {
   pause(): void;
   resume(): void;
   cancel(): void;
+  /** The storage failed outside the run (damage a read met): it stops, interrupted, as if it met it. */
+  stopForStorage(error: StorageError): void;
   /** Settles with the final snapshot; never rejects. */
   done: Promise<RunSnapshot>;
 };
@@ -183,14 +185,15 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   }
 
   /**
-   * The storage failed (disk full): no source can store anything, so all stop, and the run ends
-   * interrupted, to resume from its checkpoints once there is room.
+   * The storage failed (disk full, damage): no source can store anything, so all stop, and the run ends
+   * interrupted, to resume from its checkpoints once it is mended.
    */
   let storageStopped = false;
   function stopForStorage(error: StorageError): void {
-    if (!storageStopped) deps.onStorageFailure?.(error);
+    const first = !storageStopped;
     storageStopped = true;
     cancel.abort(new Error('storage failed'));
+    if (first) deps.onStorageFailure?.(error);
   }
 
   /** The run's row; a full disk can refuse even that, and must not turn the run's end into a crash. */
@@ -270,6 +273,11 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       status = 'running';
       recorder.setStatus(runId, 'running');
       deps.onSnapshot(snapshot());
+    },
+    stopForStorage(error) {
+      if (endedAt) return;
+      stopForStorage(error);
+      gate.resume();
     },
     cancel() {
       if (status !== 'running' && status !== 'paused') return;
