@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import type { ItemQueryInput } from '../src/shared/itemsContract.ts';
 import { checkScreen } from './harness/screens.ts';
 import { useSeededItems } from './harness/seededItems.ts';
@@ -135,6 +135,48 @@ test('Items: search as you type shows rows from the first letter and never an em
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   await expectRowsOf(page, { sort: NEWEST }, SEEDED);
   await expect(page.getByTestId('item-sort')).toHaveValue('Newest collected');
+  expect(problems).toEqual([]);
+});
+
+test('Items: keys typed while the core is still answering are not searched, only the newest text', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/#/items');
+  await expectRowsOf(page, { sort: NEWEST }, SEEDED);
+
+  // Hold the core's answers to first pages, as a busy core would, and note what was asked for.
+  const asked: string[] = [];
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/rpc/listItems', async (route) => {
+    const [query, range] = route.request().postDataJSON() as [
+      ItemQueryInput,
+      { offset: number; limit: number },
+    ];
+    if (range.offset !== 0 || range.limit === 0) return await route.continue(); // deeper pages, new-item counts
+    asked.push(query.text ?? '');
+    if (holding) held.push(route);
+    else await route.continue();
+  });
+
+  const search = page.getByTestId('item-search');
+  await search.focus();
+  await page.keyboard.type('s');
+  await expect.poll(() => asked).toEqual(['s']);
+  // A person's pace: each key would be its own search if every key were asked for.
+  await page.keyboard.type('erialize', { delay: 100 });
+  // The rows already there stay while the answer is awaited.
+  await expect(page.locator('[data-shown-query=""]')).toBeVisible();
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
+  // The answer to "s" came; next asked for is what the box holds now, none of the texts in between.
+  await expect.poll(() => asked).toEqual(['s', 'serialize']);
+  await page.unroute('**/rpc/listItems');
+  const serialize = { text: 'serialize', sort: BEST };
+  await expectRowsOf(page, serialize, await totalOf(page, serialize));
   expect(problems).toEqual([]);
 });
 

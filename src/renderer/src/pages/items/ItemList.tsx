@@ -6,7 +6,7 @@ import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ItemQuery, ItemRow } from '../../../../shared/itemsContract.ts';
 import { columnsThatFit, gridTemplate, type ListColumn } from './listColumns.ts';
 import { RowCells } from './RowCells.tsx';
-import { PAGE_SIZE } from './useItemPages.ts';
+import { PAGE_SIZE } from './pageLoader.ts';
 
 const ROW_HEIGHT = 60;
 

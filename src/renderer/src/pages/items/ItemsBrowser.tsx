@@ -22,8 +22,6 @@ import { useNewItems } from './useNewItems.ts';
 import { scopeOf, useSelection } from './useSelection.ts';
 import './items.css';
 
-/** Short enough to feel instant, long enough that a fast typist's keys share one query. */
-const SEARCH_DEBOUNCE_MS = 60;
 /**
  * Facet counts cost several times a page of rows: they follow the search once typing pauses, so the
  * query threads answer the list first (the counts on screen stay until then).
@@ -46,7 +44,6 @@ const EVERYTHING: ItemQuery = { text: '', filters: EMPTY_FILTERS, sort: effectiv
 /** Search, filters, the virtualized list, the detail pane, and export / delete of what is chosen. */
 export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboard: () => void }) {
   const [text, setText] = useState('');
-  const [debouncedText] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
   const [facetText] = useDebouncedValue(text, FACETS_DEBOUNCE_MS);
   const [filters, setFilters] = useState<ItemFilters>(EMPTY_FILTERS);
   const [chosenSort, setChosenSort] = useState<ItemQuery['sort'] | null>(null);
@@ -67,9 +64,10 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
   const selection = useSelection();
   const exports = useExports();
 
-  const sort = useMemo(() => effectiveSort(chosenSort, debouncedText), [chosenSort, debouncedText]);
-  const query: ItemQuery = { text: debouncedText, filters, sort };
-  const searching = debouncedText.trim() !== '';
+  // Every key asks for rows at once (useItemPages skips the texts typed past while the core is busy).
+  const sort = useMemo(() => effectiveSort(chosenSort, text), [chosenSort, text]);
+  const query: ItemQuery = { text, filters, sort };
+  const searching = text.trim() !== '';
   const pages = useItemPages(query, generation);
   const facets = useApiQuery('itemFacets', { ...query, text: facetText });
   const collection = useApiQuery('itemFacets', EVERYTHING);
@@ -287,7 +285,7 @@ export function ItemsBrowser(props: { onOpenSettings: () => void; onOpenDashboar
                       No items match
                     </Title>
                     <Text size="sm">
-                      Nothing matches “{debouncedText}” with these filters. Try fewer words or clear the
+                      Nothing matches “{pages.shownText}” with these filters. Try fewer words or clear the
                       filters.
                     </Text>
                     <Button
