@@ -125,6 +125,30 @@ describe('a pool whose rowid bounds are out of date', () => {
   });
 });
 
+describe("a pool ranking only a broad search's newest matches", () => {
+  it.each<[string, PageRequest]>([
+    ['the first page, split between threads', { offset: 0, limit: 50 }],
+    ['a page from the ranked matches to the older ones', { offset: 80, limit: 50 }],
+    ['a page of older matches', { offset: 300, limit: 100 }],
+  ])('lists %s exactly as one query on this thread does', async (_, page) => {
+    const bounded = createItemQueryPool({
+      databaseFile: file,
+      rowidBounds: () => itemRowidBounds(db),
+      threads: 3,
+      rankedMatches: 100,
+    });
+    try {
+      const query = q({ text: 'return', sort: byRelevance });
+      const expected = listItems(db, query, page, 100);
+      expect(expected.total).toBeGreaterThan(400);
+      expect(await bounded.list(query, page)).toEqual(expected);
+      expect(expected).not.toEqual(listItems(db, query, page));
+    } finally {
+      await bounded.close();
+    }
+  });
+});
+
 describe('ListFirstQueue', () => {
   const task = (name: string, urgent: boolean) =>
     ({ name, [queueOptionsSymbol]: { urgent } }) as unknown as PiscinaTask;

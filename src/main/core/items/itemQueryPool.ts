@@ -7,6 +7,7 @@ import type { ItemQueryWorkerData } from './itemQueryWorker.ts';
 import { facetsReadMatches, topFacets } from '../store/itemFacets.ts';
 import type { RowidRange } from '../store/itemWhere.ts';
 import { ranksByRelevance } from '../store/listItems.ts';
+import { RANKED_MATCHES } from '../store/rankedSearch.ts';
 import { mergeRanked, splitRowids } from './splitSearch.ts';
 
 /** The Items screen's reads, run on query threads so the main thread stays free for the window and runs. */
@@ -25,6 +26,8 @@ export type ItemQueryPoolOptions = {
   workerFile?: string;
   /** Query threads; a search by relevance is split between all of them. */
   threads?: number;
+  /** How many of a search's matches are ranked by relevance at most (RANKED_MATCHES). */
+  rankedMatches?: number;
 };
 
 /** Deeper pages are ranked by one thread: every part would have to return all the rows above them. */
@@ -60,12 +63,13 @@ export class ListFirstQueue implements TaskQueue {
 }
 
 /**
- * A pool of query threads over the database file. A search by relevance ranks every match with bm25,
- * which costs about half a microsecond a match: it is split into rowid ranges ranked side by side, and
- * their best rows merged. Facet counts of a search or filter are split the same way and added up.
+ * A pool of query threads over the database file. A search by relevance ranks its matches (the newest
+ * RANKED_MATCHES of a broad one) with bm25, which costs about a microsecond a match: it is split into
+ * rowid ranges ranked side by side, and their best rows merged. Facet counts of a search or filter are split the same way and added up.
  */
 export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries {
   const threads = options.threads ?? defaultThreads();
+  const ranked = options.rankedMatches ?? RANKED_MATCHES;
   let pool: Piscina | undefined;
   // Threads start with the first read: a core that never shows Items never starts them.
   const started = () =>
@@ -85,7 +89,9 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
   async function splitSearch(query: ItemQuery, page: PageRequest, bounds: RowidRange): Promise<ItemPage> {
     const take = page.offset + page.limit;
     const parts = await Promise.all(
-      splitRowids(bounds, threads).map((range) => run({ kind: 'rankPart', query, take, range }, true)),
+      splitRowids(bounds, threads).map((range) =>
+        run({ kind: 'rankPart', query, take, range, ranked }, true),
+      ),
     );
     const total = parts.reduce((sum, p) => sum + p.total, 0);
     const rowids = mergeRanked(
@@ -103,9 +109,9 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
         threads > 1 &&
         bounds !== null &&
         page.limit > 0 &&
-        page.offset + page.limit <= SPLIT_DEPTH &&
+        page.offset + page.limit <= Math.min(SPLIT_DEPTH, ranked) &&
         ranksByRelevance(query);
-      return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page }, true);
+      return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page, ranked }, true);
     },
     async facets(query) {
       const bounds = options.rowidBounds();

@@ -1,6 +1,6 @@
 import type { PageRequest } from '../../../shared/itemsContract.ts';
 import type { RowidRange } from '../store/itemWhere.ts';
-import type { RankedMatch } from '../store/listItems.ts';
+import type { RankedMatch } from '../store/rankedSearch.ts';
 
 /**
  * Cuts the rowids from `bounds.first` to `bounds.last` into `parts` ranges of (nearly) equal width. The
