@@ -26,7 +26,13 @@ beforeAll(() => {
   db = openDatabase(file);
   upsertItems(db, makeItems(1500, { seed: 11 }));
   // Three threads on any machine: the parts' ranges are uneven and every part has matches to merge.
-  pool = createItemQueryPool({ databaseFile: file, rowidBounds: () => itemRowidBounds(db), threads: 3 });
+  // Facets of any search or filter are counted from the columns in memory (from 10,000 matches in the app).
+  pool = createItemQueryPool({
+    databaseFile: file,
+    rowidBounds: () => itemRowidBounds(db),
+    threads: 3,
+    facetsInMemoryFrom: 0,
+  });
 });
 
 afterAll(async () => {
@@ -104,6 +110,28 @@ describe('the item query pool', () => {
     db.exec('DELETE FROM items WHERE rowid > 1500');
     expect((await pool.list(query, { offset: 0, limit: 0 })).total).toBe(before);
     for (let i = 0; i < 2; i++) expect((await pool.facets(q({}))).collectionTotal).toBe(1500);
+  });
+});
+
+describe('facets counted from the columns in memory', () => {
+  it('are counted anew once the main connection writes or deletes', async () => {
+    const query = q({ text: 'return', filters: { language: ['go'] } });
+    // Asked three times, so that every thread has read the columns.
+    const expectCurrent = async () => {
+      for (let i = 0; i < 3; i++) expect(await pool.facets(query)).toEqual(itemFacets(db, query));
+    };
+    await expectCurrent();
+    const before = itemFacets(db, query);
+    upsertItems(db, makeItems(1600, { seed: 11 }).slice(1500));
+    expect(itemFacets(db, query)).not.toEqual(before);
+    await expectCurrent();
+    db.exec('DELETE FROM items WHERE rowid > 1500');
+    await expectCurrent();
+    // An item's facets change in place (same rowid), as when a run updates an item.
+    db.exec(
+      "UPDATE item_facets SET language = 'go' WHERE item_rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH 'return' LIMIT 20)",
+    );
+    await expectCurrent();
   });
 });
 

@@ -4,7 +4,6 @@ import { Piscina, queueOptionsSymbol, type PiscinaTask, type TaskQueue } from 'p
 import type { ItemFacets, ItemPage, ItemQuery, PageRequest } from '../../../shared/itemsContract.ts';
 import type { ItemQueryKind, ItemQueryResults, TaskOf } from './itemQueryTasks.ts';
 import type { ItemQueryWorkerData } from './itemQueryWorker.ts';
-import { facetsReadMatches, topFacets } from '../store/itemFacets.ts';
 import type { RowidRange } from '../store/itemWhere.ts';
 import { ranksByRelevance } from '../store/listItems.ts';
 import { RANKED_MATCHES } from '../store/rankedSearch.ts';
@@ -28,6 +27,8 @@ export type ItemQueryPoolOptions = {
   threads?: number;
   /** How many of a search's matches are ranked by relevance at most (RANKED_MATCHES). */
   rankedMatches?: number;
+  /** From how many matches facets are counted from columns in memory (FACETS_IN_MEMORY_FROM). */
+  facetsInMemoryFrom?: number;
 };
 
 /** Deeper pages are ranked by one thread: every part would have to return all the rows above them. */
@@ -65,7 +66,8 @@ export class ListFirstQueue implements TaskQueue {
 /**
  * A pool of query threads over the database file. A search by relevance ranks its matches (the newest
  * RANKED_MATCHES of a broad one) with bm25, which costs about a microsecond a match: it is split into
- * rowid ranges ranked side by side, and their best rows merged. Facet counts of a search or filter are split the same way and added up.
+ * rowid ranges ranked side by side, and their best rows merged. Facet counts are one thread's (see
+ * createFacetReader).
  */
 export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries {
   const threads = options.threads ?? defaultThreads();
@@ -79,7 +81,10 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
       taskQueue: new ListFirstQueue(),
-      workerData: { databaseFile: options.databaseFile } satisfies ItemQueryWorkerData,
+      workerData: {
+        databaseFile: options.databaseFile,
+        facetsInMemoryFrom: options.facetsInMemoryFrom,
+      } satisfies ItemQueryWorkerData,
     }));
 
   function run<K extends ItemQueryKind>(task: TaskOf<K>, urgent: boolean): Promise<ItemQueryResults[K]> {
@@ -113,15 +118,7 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
         ranksByRelevance(query);
       return split ? splitSearch(query, page, bounds) : run({ kind: 'page', query, page, ranked }, true);
     },
-    async facets(query) {
-      const bounds = options.rowidBounds();
-      if (threads === 1 || bounds === null || !facetsReadMatches(query))
-        return run({ kind: 'facets', query }, false);
-      const ranges = splitRowids(bounds, threads);
-      return topFacets(
-        await Promise.all(ranges.map((range) => run({ kind: 'facetPart', query, range }, false))),
-      );
-    },
+    facets: (query) => run({ kind: 'facets', query }, false),
     async close() {
       await pool?.close();
       pool = undefined;

@@ -3,17 +3,12 @@
  * beside each other and beside the main thread's writes (WAL readers never block).
  */
 import { workerData } from 'node:worker_threads';
-import type { ItemFacets } from '../../../shared/itemsContract.ts';
-import type { Database } from '../store/database.ts';
-import { facetsReadMatches } from '../store/itemFacets.ts';
-import { dataVersion as readDataVersion, openReadOnly } from '../store/readOnlyConnection.ts';
-import { runItemQueryTask, type ItemQueryTask } from './itemQueryTasks.ts';
+import { openReadOnly } from '../store/readOnlyConnection.ts';
+import { createItemQueryRunner, type ItemQueryTask } from './itemQueryTasks.ts';
 
-export type ItemQueryWorkerData = { databaseFile: string };
+export type ItemQueryWorkerData = { databaseFile: string; facetsInMemoryFrom?: number };
 
-let db: Database | undefined;
-/** The whole collection's facets, kept while no other connection commits (this one never writes). */
-let collectionFacets: { dataVersion: number; facets: ItemFacets } | undefined;
+let run: ReturnType<typeof createItemQueryRunner> | undefined;
 
 export default function runTask(task: ItemQueryTask) {
   try {
@@ -28,10 +23,7 @@ export default function runTask(task: ItemQueryTask) {
 }
 
 function answer(task: ItemQueryTask) {
-  db ??= openReadOnly((workerData as ItemQueryWorkerData).databaseFile);
-  if (task.kind !== 'facets' || facetsReadMatches(task.query)) return runItemQueryTask(db, task);
-  const dataVersion = readDataVersion(db);
-  if (collectionFacets?.dataVersion !== dataVersion)
-    collectionFacets = { dataVersion, facets: runItemQueryTask(db, task) };
-  return collectionFacets.facets;
+  const { databaseFile, facetsInMemoryFrom } = workerData as ItemQueryWorkerData;
+  run ??= createItemQueryRunner(openReadOnly(databaseFile), { facetsInMemoryFrom });
+  return run(task);
 }

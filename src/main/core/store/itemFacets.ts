@@ -1,6 +1,6 @@
 import type { Database } from './database.ts';
 import type { FacetCount, ItemFacets, ItemQuery } from '../../../shared/itemsContract.ts';
-import { itemWhere, type FacetName, type RowidRange } from './itemWhere.ts';
+import { itemWhere, type FacetName } from './itemWhere.ts';
 
 type ColumnFacet = Exclude<FacetName, 'tag'>;
 const COLUMN_FACETS: ColumnFacet[] = ['source', 'language', 'repository', 'license', 'accepted'];
@@ -15,10 +15,7 @@ const TOP: Record<FacetName, number> = {
   accepted: 2,
 };
 
-/**
- * Every value of every facet with its count, not yet cut to the most frequent: counts of rowid ranges
- * read side by side add up.
- */
+/** Every value of every facet with its count, not yet cut to the most frequent. */
 export type FacetTally = { values: Record<FacetName, [string, number][]>; collectionTotal: number };
 
 const ownFilterActive = (query: ItemQuery, facet: FacetName) =>
@@ -33,9 +30,9 @@ export const facetsReadMatches = (query: ItemQuery) => {
 type Group = Record<ColumnFacet, string | number | null> & { n: number };
 
 /** Counts of every column facet at once, from one GROUP BY over the matching rows. */
-function groups(db: Database, query: ItemQuery, except: FacetName | undefined, range?: RowidRange): Group[] {
-  const w = itemWhere(query, { except, range });
-  if (!w.searching && !w.filtered && !range) return wholeCollection(db);
+function groups(db: Database, query: ItemQuery, except: FacetName | undefined): Group[] {
+  const w = itemWhere(query, { except });
+  if (!w.searching && !w.filtered) return wholeCollection(db);
   return db
     .prepare(
       `SELECT f.source, f.language, f.repository, f.license, f.accepted, COUNT(*) AS n
@@ -69,10 +66,10 @@ function valueCounts(rows: Group[], facet: ColumnFacet): [string, number][] {
   return [...counts];
 }
 
-function tagCounts(db: Database, query: ItemQuery, range?: RowidRange): [string, number][] {
-  const w = itemWhere(query, { except: 'tag', range });
+function tagCounts(db: Database, query: ItemQuery): [string, number][] {
+  const w = itemWhere(query, { except: 'tag' });
   const scope =
-    w.searching || w.filtered || range
+    w.searching || w.filtered
       ? `WHERE item_rowid IN (SELECT ${w.search?.rowid ?? 'f.item_rowid'} FROM ${w.matchesFrom} ${w.where})`
       : '';
   return (
@@ -84,35 +81,28 @@ function tagCounts(db: Database, query: ItemQuery, range?: RowidRange): [string,
 }
 
 /**
- * Counts per facet value for the query, within a rowid range when given. A facet with a value chosen
- * ignores its own filter, so choosing a second language shows what it would add rather than zero.
+ * Counts per facet value for the query. A facet with a value chosen ignores its own filter, so choosing
+ * a second language shows what it would add rather than zero.
  */
-export function tallyFacets(db: Database, query: ItemQuery, range?: RowidRange): FacetTally {
-  const shared = groups(db, query, undefined, range);
+function tallyFacets(db: Database, query: ItemQuery): FacetTally {
+  const shared = groups(db, query, undefined);
   const values = Object.fromEntries(
     COLUMN_FACETS.map((facet) => [
       facet,
-      valueCounts(ownFilterActive(query, facet) ? groups(db, query, facet, range) : shared, facet),
+      valueCounts(ownFilterActive(query, facet) ? groups(db, query, facet) : shared, facet),
     ]),
   ) as Record<ColumnFacet, [string, number][]>;
-  const total = range
-    ? 'SELECT COUNT(*) AS n FROM item_facets WHERE item_rowid BETWEEN ? AND ?'
-    : 'SELECT COUNT(*) AS n FROM item_facets';
-  const { n } = db.prepare(total).get(...(range ? [range.first, range.last] : [])) as { n: number };
-  return { values: { ...values, tag: tagCounts(db, query, range) }, collectionTotal: Number(n) };
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM item_facets').get() as { n: number };
+  return { values: { ...values, tag: tagCounts(db, query) }, collectionTotal: Number(n) };
 }
 
-/** Adds up the tallies of the parts and keeps each facet's most frequent values. */
-export function topFacets(tallies: readonly FacetTally[]): ItemFacets {
-  const facet = (name: FacetName): FacetCount[] => {
-    const counts = new Map<string, number>();
-    for (const t of tallies)
-      for (const [value, n] of t.values[name]) counts.set(value, (counts.get(value) ?? 0) + n);
-    return [...counts]
+/** Keeps each facet's most frequent values (each value is counted once in a tally). */
+export function topFacets(tally: FacetTally): ItemFacets {
+  const facet = (name: FacetName): FacetCount[] =>
+    tally.values[name]
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, TOP[name]);
-  };
   return {
     source: facet('source'),
     language: facet('language'),
@@ -120,9 +110,9 @@ export function topFacets(tallies: readonly FacetTally[]): ItemFacets {
     license: facet('license'),
     accepted: facet('accepted'),
     tag: facet('tag'),
-    collectionTotal: tallies.reduce((n, t) => n + t.collectionTotal, 0),
+    collectionTotal: tally.collectionTotal,
   };
 }
 
-/** The facets of the query, counted on this thread (the query pool splits the big ones). */
-export const itemFacets = (db: Database, query: ItemQuery): ItemFacets => topFacets([tallyFacets(db, query)]);
+/** The facets of the query, counted in SQL (a query thread counts big ones in memory: facetReader.ts). */
+export const itemFacets = (db: Database, query: ItemQuery): ItemFacets => topFacets(tallyFacets(db, query));
