@@ -69,6 +69,13 @@ function secondsToUtcMidnight(now = Date.now()): number {
   return Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now) / 1000);
 }
 
+/** A copy of `url` with one query parameter changed. */
+function withParam(url: URL, name: string, value: string): URL {
+  const copy = new URL(url);
+  copy.searchParams.set(name, value);
+  return copy;
+}
+
 /** "semicolon;separated" ids or tags. */
 const list = (v: string | null) => (v ? v.split(';').filter(Boolean) : []);
 
@@ -237,8 +244,11 @@ export async function startFakeStackExchange(
       const filterName = req.url.searchParams.get('filter') ?? 'default';
       const filter = FILTERS[filterName];
       if (!filter) return seError(400, 'bad_parameter', 'filter');
-      const page = handle(req, filter);
+      if (fault?.kind === 'emptyHasMore') return wrap(method, req.url, { items: [], has_more: true });
+      const asked = fault?.kind === 'repeatPage' ? withParam(req.url, 'page', String(fault.page)) : req.url;
+      const page = handle({ ...req, url: asked }, filter);
       if ('status' in page) return page;
+      if (fault?.kind === 'repeatPage') page.has_more = true;
       return wrap(method, req.url, page, fault?.kind === 'backoff' ? fault.seconds : undefined);
     };
   }

@@ -18,6 +18,13 @@ export type SeFault = {
   | { kind: 'reset' }
   /** Never answers: the connection stays open until the client gives up on it. */
   | { kind: 'hang' }
+  /** A page with no items that still says `has_more: true`. */
+  | { kind: 'emptyHasMore' }
+  /**
+   * Answers as if `page` had been asked, with `has_more: true`: what a naive replay of a recorded page
+   * (ruby-stackoverflow--questions.json says has_more true) serves for every page number.
+   */
+  | { kind: 'repeatPage'; page: number }
 );
 
 const ERROR_NAMES: Record<number, string> = {

@@ -27,8 +27,18 @@ export type StackOverflowOptions = {
 
 const SOURCE = 'stackoverflow';
 
-/** Where one tag's questions are: the next page, whether there is one, and whether the tag had none. */
-type StreamPosition = { page: number; more: boolean; empty?: boolean };
+/**
+ * Where one tag's questions are: the next page, whether there is one, whether the tag had none, and how
+ * many pages in a row gave no question not seen before.
+ */
+type StreamPosition = { page: number; more: boolean; empty?: boolean; fruitless?: number };
+
+/**
+ * Pages in a row without a new question that end a tag's stream, whatever `has_more` says: the API may
+ * repeat a page (a naive replay serves one page for every number), and pages of questions another tag
+ * already gave are worth a few requests, not the daily quota. An empty page ends it at once.
+ */
+const MAX_FRUITLESS_PAGES = 3;
 
 /** What a resumed run needs: each tag's page to read next and the questions already dealt with. */
 type StackOverflowPosition = { streams: StreamPosition[]; seen: number[] };
@@ -214,13 +224,18 @@ export async function collectStackOverflow(
     }
   };
 
+  /** Deals with one page's questions; answers how many of them were not seen before. */
   const processPage = async (stream: Stream, page: number, raw: readonly unknown[]) => {
     const candidates: Candidate[] = [];
+    let fresh = 0;
     for (const [index, item] of raw.entries()) {
       const parsed = parseQuestion(item);
       if (!parsed.ok) {
         if (parsed.id !== undefined && seen.has(parsed.id)) continue;
-        if (parsed.id !== undefined) seen.add(parsed.id);
+        if (parsed.id !== undefined) {
+          seen.add(parsed.id);
+          fresh++;
+        }
         const subject =
           parsed.id === undefined
             ? `question ${index + 1} of page ${page} of [${stream.query.tag}]`
@@ -229,6 +244,7 @@ export async function collectStackOverflow(
         continue;
       }
       if (seen.has(parsed.value.question_id)) continue;
+      fresh++;
       candidates.push({ question: parsed.value, stream, page });
     }
     if (candidates.length > 0) stream.open.set(page, candidates.length);
@@ -248,13 +264,26 @@ export async function collectStackOverflow(
       pending.push(...answered);
       await fetchPendingAnswers(false);
     }
+    return fresh;
+  };
+
+  /** A page that gave nothing new counts towards the end of its stream; an empty one ends it. */
+  const judgeYield = (stream: Stream, page: number, items: number, fresh: number) => {
+    stream.fruitless = fresh > 0 ? 0 : (stream.fruitless ?? 0) + 1;
+    if (!stream.more || (items > 0 && stream.fruitless < MAX_FRUITLESS_PAGES)) return;
+    stream.more = false;
+    ctx.log.info('Stack Exchange pages give no new questions; this tag ends here', {
+      tag: stream.query.tag,
+      page,
+      items,
+    });
   };
 
   /** A tag's page to read next on resume: the first with questions not dealt with, else the next one. */
   const position = (): StackOverflowPosition => ({
-    streams: streams.map(({ page, more, empty, open }) => {
+    streams: streams.map(({ page, more, empty, fruitless, open }) => {
       const first = Math.min(...open.keys());
-      return Number.isFinite(first) ? { page: first, more: true, empty } : { page, more, empty };
+      return Number.isFinite(first) ? { page: first, more: true, empty } : { page, more, empty, fruitless };
     }),
     seen: [...seen],
   });
@@ -282,7 +311,8 @@ export async function collectStackOverflow(
         stream.page = page + 1;
         stream.more = wrapper.has_more;
         if (page === 1 && wrapper.items.length === 0) stream.empty = true;
-        await processPage(stream, page, wrapper.items);
+        const fresh = await processPage(stream, page, wrapper.items);
+        judgeYield(stream, page, wrapper.items.length, fresh);
       } catch (error) {
         giveUp(`page ${page} of [${stream.query.tag}]`, error, () => {
           stream.page = page + 1;
