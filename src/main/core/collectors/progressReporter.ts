@@ -2,7 +2,8 @@ import type { CollectorEvent, SourceProgress } from '../../../shared/collectorEv
 
 /**
  * Emits a collector's progress at most once per interval (about 4 a second by default) plus a final one,
- * each a copy the listener may keep.
+ * each a copy the listener may keep. An update that comes too soon is sent at the end of the interval
+ * instead of dropped: a batch stored just before a long wait (a throttle, a download) shows at once.
  */
 export function progressReporter(
   emit: (event: CollectorEvent) => void,
@@ -10,13 +11,18 @@ export function progressReporter(
   intervalMs = 250,
 ) {
   let last = 0;
-  const send = () => emit({ type: 'progress', progress: structuredClone(snapshot()) });
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    clearTimeout(trailing);
+    trailing = undefined;
+    last = Date.now();
+    emit({ type: 'progress', progress: structuredClone(snapshot()) });
+  };
   return {
     tick(): void {
-      const now = Date.now();
-      if (now - last < intervalMs) return;
-      last = now;
-      send();
+      const wait = last + intervalMs - Date.now();
+      if (wait <= 0) send();
+      else if (!trailing) trailing = setTimeout(send, wait).unref();
     },
     final: send,
   };
