@@ -14,6 +14,8 @@ export type ConnectionReport = {
   quotaMax?: number;
   /** ISO time when the quota resets (GitHub hourly, Stack Exchange at UTC midnight). */
   resetAt?: string;
+  /** Unreachable: why, in a few words ("ECONNREFUSED", "timed out"). */
+  cause?: string;
 };
 
 /**

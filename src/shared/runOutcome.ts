@@ -27,8 +27,17 @@ export function deriveRunStatus(sources: readonly SourceStatus[], ending: RunEnd
   return 'completed';
 }
 
-/** Interrupted runs continue from their checkpoints, and so do runs a limit stopped (after the reset). */
-export const RESUMABLE_RUN_STATUSES: readonly RunStatus[] = ['interrupted', 'stopped'];
+/**
+ * Every finished run that did not complete continues from its checkpoints (TEAM.md decision 8): sources
+ * that completed are left be, the others go on from where they were.
+ */
+export const RESUMABLE_RUN_STATUSES: readonly RunStatus[] = [
+  'interrupted',
+  'stopped',
+  'cancelled',
+  'partial',
+  'failed',
+];
 export const isResumable = (status: RunStatus) => RESUMABLE_RUN_STATUSES.includes(status);
 
 const clock = (iso: string) => `${new Date(iso).toISOString().slice(11, 16)} UTC`;
@@ -38,13 +47,36 @@ export function limitStopReason(limit: string, resumeAt: string): string {
   return `${limit} spent, resets at ${clock(resumeAt)}`;
 }
 
+/**
+ * A stopped source's reason when its host stopped answering (TEAM.md decision 9): "lost the connection to
+ * GitHub (ECONNREFUSED); resume when it is back". `code` is the socket error code, or "timed out".
+ */
+export function lostConnectionReason(source: SourceId, code: string, resume = 'resume'): string {
+  return `lost the connection to ${SOURCE_LABELS[source]} (${code}); ${resume} when it is back`;
+}
+const LOST_CONNECTION = /^lost the connection to .+ \((.+)\); resume when it is back$/;
+
+/** "Disk full at PATH.", as storage words it (store/storageProblem.ts). */
+const DISK_FULL = /^Disk full at (.+?)\.?$/;
+
 /** "Stack Overflow's daily quota is spent; resume after 00:00 UTC". */
-function stoppedPhrase(source: SourceId, outcome: SourceOutcome): string {
-  const limit = /^(.+?) spent\b/.exec(outcome.reason ?? '')?.[1];
+function stoppedPhrase(source: SourceId, outcome: SourceOutcome, resume: string): string {
+  const reason = outcome.reason ?? '';
+  const lost = LOST_CONNECTION.exec(reason)?.[1];
+  if (lost) return lostConnectionReason(source, lost, resume);
+  const limit = /^(.+?) spent\b/.exec(reason)?.[1];
   const what = limit
     ? `${SOURCE_LABELS[source]}'s ${limit} is spent`
-    : `${SOURCE_LABELS[source]} was stopped by a limit${outcome.reason ? ` (${outcome.reason})` : ''}`;
-  return outcome.resumeAt ? `${what}; resume after ${clock(outcome.resumeAt)}` : what;
+    : `${SOURCE_LABELS[source]} was stopped by a limit${reason ? ` (${reason})` : ''}`;
+  return outcome.resumeAt ? `${what}; ${resume} after ${clock(outcome.resumeAt)}` : what;
+}
+
+/** "interrupted: Disk full at PATH; make room, then resume", or why storage stopped it; or "interrupted". */
+function interruptedPhrase(entries: [SourceId, SourceOutcome][], resume: string): string {
+  const reason = entries.find(([, o]) => o.status === 'stopped' && o.reason)?.[1].reason;
+  if (!reason) return 'interrupted';
+  const full = DISK_FULL.exec(reason)?.[1];
+  return `interrupted: ${full ? `Disk full at ${full}; make room, then ${resume}` : reason}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -52,15 +84,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The run's outcome in one sentence, for the Dashboard, the run history, the run page and the CLI's last
  * line: "completed", "completed with 1 source failed", "stopped: Stack Overflow's daily quota is spent;
- * resume after 00:00 UTC", "failed: both sources failed", "cancelled", "interrupted".
+ * resume after 00:00 UTC", "failed: both sources failed", "cancelled", "interrupted: Disk full at PATH;
+ * make room, then resume". `resume` is how the reader resumes (the CLI: "`collect --resume`").
  */
 export function describeRunOutcome(
   status: RunStatus,
   sources: Partial<Record<SourceId, SourceOutcome>>,
+  resume = 'resume',
 ): string {
   const entries = Object.entries(sources) as [SourceId, SourceOutcome][];
   const failed = entries.filter(([, o]) => o.status === 'failed');
-  const stopped = entries.filter(([, o]) => o.status === 'stopped').map(([s, o]) => stoppedPhrase(s, o));
+  const stopped = entries
+    .filter(([, o]) => o.status === 'stopped')
+    .map(([s, o]) => stoppedPhrase(s, o, resume));
   switch (status) {
     case 'partial':
       return [`completed with ${plural(failed.length, 'source')} failed`, ...stopped].join('; ');
@@ -71,6 +107,8 @@ export function describeRunOutcome(
       if (failed.length > 1)
         return `failed: ${failed.length === 2 ? 'both' : `all ${failed.length}`} sources failed`;
       return `failed: ${SOURCE_LABELS[failed[0][0]]} failed${failed[0][1].reason ? ` (${failed[0][1].reason})` : ''}`;
+    case 'interrupted':
+      return interruptedPhrase(entries, resume);
     default:
       return status;
   }
@@ -91,5 +129,5 @@ export function sourceOutcomesOf(sources: RunSnapshot['sources']): Partial<Recor
 }
 
 /** The outcome sentence of a run snapshot (the final one, or a live one: "running"). */
-export const describeSnapshotOutcome = (snapshot: RunSnapshot) =>
-  describeRunOutcome(snapshot.status, sourceOutcomesOf(snapshot.sources));
+export const describeSnapshotOutcome = (snapshot: RunSnapshot, resume?: string) =>
+  describeRunOutcome(snapshot.status, sourceOutcomesOf(snapshot.sources), resume);

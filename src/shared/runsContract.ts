@@ -9,7 +9,10 @@ export type SourceStatus =
   | 'waiting'
   | 'paused'
   | 'completed'
-  /** A limit ended the source early and it can continue later (Stack Exchange's daily quota spent). */
+  /**
+   * It ended early and can continue later: a limit (Stack Exchange's daily quota spent), a lost connection,
+   * or a full disk.
+   */
   | 'stopped'
   | 'failed'
   | 'cancelled'
@@ -18,7 +21,7 @@ export type SourceStatus =
 /**
  * `partial`: finished, at least one source failed and at least one completed or stopped. `stopped`: finished,
  * none failed, at least one stopped by a limit. `failed`: every source that ran failed, or the run crashed.
- * `interrupted`: the process died or storage stopped the run. `interrupted` and `stopped` can be resumed.
+ * `interrupted`: the process died or storage stopped the run. Every finished run but `completed` can be resumed.
  * src/shared/runOutcome.ts derives it from the sources' statuses and words it.
  */
 export type RunStatus =
@@ -76,15 +79,15 @@ export type RunSummary = {
   /** Items stored (inserted + updated) per source. */
   counts: Partial<Record<SourceId, { inserted: number; updated: number; unchanged: number; skips: number }>>;
   errors: string[];
-  /** Whether this run can be resumed from its checkpoints (interrupted or stopped by a limit). */
+  /** Whether this run can be resumed from its checkpoints: every finished run that did not complete. */
   resumable: boolean;
 };
 
 export type RunState = {
   current: RunSnapshot | null;
   /**
-   * The newest run that can be resumed: the process did not finish it (crash, kill) or a limit stopped it
-   * (see `status`), offered for resume.
+   * The newest run that can be resumed (it finished without completing: interrupted, stopped, cancelled,
+   * partial or failed; see `status`), offered for resume.
    */
   interrupted: RunSummary | null;
   /**
@@ -96,7 +99,7 @@ export type RunState = {
 
 /** The Runs part of the contract: start, pause, resume, cancel, history and live metrics. */
 export interface RunsApi {
-  /** Starts a run with the saved settings, or resumes an interrupted or stopped run from its checkpoints. */
+  /** Starts a run with the saved settings, or resumes one that did not complete from its checkpoints. */
   startRun(options: { resumeRunId?: number }): Promise<RunSnapshot>;
   pauseRun(): Promise<RunSnapshot | null>;
   resumeRun(): Promise<RunSnapshot | null>;

@@ -137,7 +137,7 @@ describe('collector run', () => {
     const result = await run.execute(
       () => null,
       async () => {
-        run.stopByLimit('daily quota spent, resets at 00:00 UTC', '2026-12-02T00:00:00.000Z');
+        run.stop('daily quota spent, resets at 00:00 UTC', '2026-12-02T00:00:00.000Z');
         return undefined;
       },
     );

@@ -3,18 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/main/cli/exitCodes.ts';
-import { DATABASE_FILE_NAME } from '../../src/main/core/createCore.ts';
 import { createRunRecorder } from '../../src/main/core/pipeline/runRecorder.ts';
 import { nextUtcMidnight } from '../../src/main/core/stackexchange/seResponse.ts';
-import { openDatabase } from '../../src/main/core/store/database.ts';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/fakeGithub.ts';
 import { startFakeStackExchange, type FakeStackExchange } from '../fakes/stackexchange/fakeStackExchange.ts';
-import { cli, tempFolder } from '../cli/cliHarness.ts';
+import { tempFolder } from '../cli/cliHarness.ts';
+import { collectCli, withDatabase } from './cliRuns.ts';
 import {
   bothSources,
   countBySource,
   storedPerSource,
-  FAST_COLLECTORS,
   GITHUB_TOKEN,
   runWith,
   SE_KEY,
@@ -28,7 +26,9 @@ let settingsDir: string;
 let settingsPath: string;
 let reference: string[];
 
-const QUOTA = "Run 1 stopped: Stack Overflow's daily quota is spent; resume after 00:00 UTC";
+/** The outcome as the run history words it; the CLI's last line says how to resume there. */
+const OUTCOME = "stopped: Stack Overflow's daily quota is spent; resume after 00:00 UTC";
+const QUOTA = "Run 1 stopped: Stack Overflow's daily quota is spent; `collect --resume` after 00:00 UTC";
 
 beforeAll(async () => {
   github = await startFakeGithub({ tokens: { [GITHUB_TOKEN]: 'octocat' }, corpus: { repos: 8 } });
@@ -52,23 +52,7 @@ beforeEach(() => {
   se.quotaRemaining = 10_000;
 });
 
-/** Runs `collect` as the CLI does, with test-sized waits: its exit code and its stdout lines. */
-async function collect(args: string[]) {
-  const { code, out, err } = await cli(['collect', ...args, '--interval-ms', '0'], {
-    env: { HOME: os.homedir(), GITHUB_TOKEN, STACKEXCHANGE_KEY: SE_KEY },
-    pipeline: { collectors: FAST_COLLECTORS },
-  });
-  return { code, out: out.split('\n'), err };
-}
-
-function withDatabase<T>(data: string, read: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(path.join(data, DATABASE_FILE_NAME));
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const collect = (args: string[]) => collectCli(args);
 
 const newRequests = <T>(log: T[], from: number) => log.slice(from);
 const paths = (urls: URL[]) => urls.map((u) => u.pathname.replace(/^\/2\.3/, ''));
@@ -87,7 +71,7 @@ describe('a spent Stack Exchange quota', () => {
       expect(run).toMatchObject({
         status: 'stopped',
         resumable: true,
-        outcome: QUOTA.slice('Run 1 '.length),
+        outcome: OUTCOME,
       });
       expect(run.sources.stackoverflow).toEqual({
         status: 'stopped',

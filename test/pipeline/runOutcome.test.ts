@@ -4,6 +4,7 @@ import {
   describeRunOutcome,
   isResumable,
   limitStopReason,
+  lostConnectionReason,
 } from '../../src/shared/runOutcome.ts';
 
 const quota = limitStopReason('daily quota', '2026-12-02T00:00:00.000Z');
@@ -23,11 +24,10 @@ describe('run outcome', () => {
     expect(deriveRunStatus([], { crashed: true })).toBe('failed');
   });
 
-  it('offers interrupted and stopped runs for resume, no others', () => {
-    expect(isResumable('interrupted')).toBe(true);
-    expect(isResumable('stopped')).toBe(true);
-    for (const s of ['completed', 'partial', 'failed', 'cancelled', 'running'] as const)
-      expect(isResumable(s)).toBe(false);
+  it('offers every finished run that did not complete for resume (TEAM.md decision 8)', () => {
+    for (const s of ['interrupted', 'stopped', 'cancelled', 'partial', 'failed'] as const)
+      expect(isResumable(s)).toBe(true);
+    for (const s of ['completed', 'running', 'paused'] as const) expect(isResumable(s)).toBe(false);
   });
 
   it('words each outcome in one sentence', () => {
@@ -55,5 +55,23 @@ describe('run outcome', () => {
     expect(describeRunOutcome('failed', {})).toBe('failed');
     expect(describeRunOutcome('cancelled', {})).toBe('cancelled');
     expect(describeRunOutcome('interrupted', {})).toBe('interrupted');
+  });
+
+  it("says what to do when a lost connection or a full disk stopped the run, in the reader's words", () => {
+    const lost = { status: 'stopped' as const, reason: lostConnectionReason('github', 'ECONNREFUSED') };
+    expect(lost.reason).toBe('lost the connection to GitHub (ECONNREFUSED); resume when it is back');
+    expect(describeRunOutcome('stopped', { github: lost })).toBe(
+      'stopped: lost the connection to GitHub (ECONNREFUSED); resume when it is back',
+    );
+    expect(describeRunOutcome('stopped', { github: lost }, '`collect --resume`')).toBe(
+      'stopped: lost the connection to GitHub (ECONNREFUSED); `collect --resume` when it is back',
+    );
+    const full = { status: 'stopped' as const, reason: 'Disk full at /data/x.sqlite.' };
+    expect(describeRunOutcome('interrupted', { github: { status: 'completed' }, stackoverflow: full })).toBe(
+      'interrupted: Disk full at /data/x.sqlite; make room, then resume',
+    );
+    expect(describeRunOutcome('interrupted', { stackoverflow: full }, '`collect --resume`')).toBe(
+      'interrupted: Disk full at /data/x.sqlite; make room, then `collect --resume`',
+    );
   });
 });

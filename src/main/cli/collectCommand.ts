@@ -119,7 +119,7 @@ async function collectInto(
     let resumeRunId: number | undefined;
     if (options.resume) {
       const { interrupted } = await core.getRunState();
-      if (!interrupted) throw new CliError(`Nothing to resume: no interrupted or stopped run in ${file}.`);
+      if (!interrupted) throw new CliError(`Nothing to resume: every run in ${file} completed.`);
       resumeRunId = interrupted.id;
       io.stderr(`Resuming run ${resumeRunId} from its checkpoints`);
     }
@@ -151,7 +151,7 @@ async function collectInto(
     io.stdout(progressLine(final));
     const failures = Object.values(final.sources).filter((m) => m!.status === 'failed');
     for (const m of failures) io.stderr(`${m!.source} failed: ${m!.reason ?? 'unknown error'}`);
-    io.stdout(`Run ${final.runId} ${describeSnapshotOutcome(final)}`);
+    io.stdout(`Run ${final.runId} ${describeSnapshotOutcome(final, '`collect --resume`')}`);
     // Damage met during the run: the diagnosis the recovery screen shows (what was stored stays).
     const damage = (await core.getStorageState()).problem;
     if (damage) io.stderr(storageDiagnosis(damage));

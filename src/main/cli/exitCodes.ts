@@ -5,11 +5,14 @@
 export const EXIT = {
   /** Done: every enabled source completed. */
   OK: 0,
-  /** A source failed (e.g. a rejected token); what the others collected is stored. */
+  /** A source failed (e.g. a rejected token); what the others collected is stored; `collect --resume` retries. */
   SOURCE_FAILED: 1,
   /** Bad usage or settings: nothing was started. */
   USAGE: 2,
-  /** A limit stopped the run (e.g. Stack Exchange's daily quota): `collect --resume` after the reset. */
+  /**
+   * Try again later: a limit (Stack Exchange's daily quota) or a lost connection stopped the run;
+   * `collect --resume` after the reset, or once the connection is back.
+   */
   STOPPED_BY_LIMIT: 3,
   /** Storage: the database cannot be opened or is damaged, the disk is full, the data folder unusable. */
   STORAGE: 4,
@@ -24,9 +27,9 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** What each code means, in the words `--help` and README use. */
 export const EXIT_CODE_MEANINGS: Record<ExitCode, string> = {
   0: 'done',
-  1: 'a source failed (what the others collected is stored), or an export failed',
+  1: 'a source failed (what the others collected is stored; collect --resume retries it), or an export failed',
   2: 'bad usage or settings; nothing was started',
-  3: 'stopped by a limit (e.g. the daily quota); collect --resume after the reset',
+  3: 'stopped by a limit (e.g. the daily quota) or a lost connection; collect --resume after the reset or once it is back',
   4: 'storage: the database cannot be opened or is damaged, the disk is full, or the data folder is unusable',
   5: 'busy: another run is in progress on the same data folder',
   130: 'cancelled (Ctrl-C); what was collected is stored, collect --resume continues',

@@ -73,7 +73,7 @@ function buildProgram(deps: CliDeps, done: (code: ExitCode) => void): Command {
     .addOption(
       new Option('--source <source>', 'sources to collect').choices(['github', 'stackoverflow', 'both']),
     )
-    .option('--resume', 'continue the last interrupted or stopped run from its checkpoints')
+    .option('--resume', 'continue the newest run that did not complete from its checkpoints')
     .addOption(
       new Option('--demo', 'collect from local demo servers (no token, no network)').conflicts('settings'),
     )

@@ -1,9 +1,11 @@
 import type { ItemCounts, SourceProgress } from '../../../shared/collectorEvents.ts';
 import type { CollectedItem } from '../../../shared/items.ts';
+import { lostConnectionReason } from '../../../shared/runOutcome.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { emptyCounts, upsertItems, type SkipRecord } from '../store/itemStore.ts';
 import { StorageError } from '../store/storageProblem.ts';
 import type { CollectorContext, CollectorResult } from './collector.ts';
+import { lostConnectionCode } from './lostConnection.ts';
 import { progressReporter } from './progressReporter.ts';
 
 type SavedProgress = Pick<SourceProgress, 'done' | 'items' | 'skips' | 'errors'>;
@@ -87,7 +89,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
   let items: CollectedItem[] = [];
   let skips: SkipRecord[] = [];
   let failure: string | undefined;
-  let stopped: { reason: string; resumeAt: string } | undefined;
+  let stopped: { reason: string; resumeAt?: string } | undefined;
   /** The storage failed (disk full, damaged): nothing more can be stored; the run stays resumable. */
   let storageFailed: StorageError | undefined;
 
@@ -124,10 +126,11 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
         },
       });
     } catch (error) {
-      // Not an error of this page or repository: every write would fail alike. The source ends now.
+      // Not an error of this page or repository: every write would fail alike. The source stops now,
+      // resumable from the checkpoint of the last batch stored.
       if (error instanceof StorageError) {
+        run.stop(error.message);
         storageFailed = error;
-        run.fail(error.message);
       }
       throw error;
     }
@@ -179,12 +182,24 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
       ctx.emit({ type: 'error', source: options.source, message: reason, fatal: true });
       stopper.abort(new Error(reason));
     },
-    /** A limit ends the source early; a resumed run continues after `resumeAt`. */
-    stopByLimit(reason: string, resumeAt: string): void {
+    /**
+     * A limit, a lost connection or the storage ends the source early, resumable (after `resumeAt` when
+     * given). Call it before the unit in hand is given up: the checkpoint then stays before that unit.
+     */
+    stop(reason: string, resumeAt?: string): void {
       if (failure || stopped) return;
       stopped = { reason, resumeAt };
       ctx.log.warn(`${options.source} collection stopped: ${reason}`, { resumeAt });
       stopper.abort(new Error(reason));
+    },
+    /**
+     * True when `error` (what the client gave up with, after its retries) is a lost connection: then the
+     * source has stopped, "lost the connection to GitHub (ECONNREFUSED); resume when it is back".
+     */
+    stopIfConnectionLost(error: unknown): boolean {
+      const code = lostConnectionCode(error);
+      if (code) run.stop(lostConnectionReason(options.source, code));
+      return code !== undefined;
     },
     tick: () => reporter.tick(),
     /**
@@ -219,7 +234,7 @@ export function createCollectorRun<P>(ctx: CollectorContext, options: CollectorR
         outcome,
         ...(storageFailed ? { storageFailure: storageFailed } : {}),
         reason: failure ?? stopped?.reason ?? (outcome === 'cancelled' ? 'cancelled' : reason),
-        ...(stopped ? { resumeAt: stopped.resumeAt } : {}),
+        ...(stopped?.resumeAt ? { resumeAt: stopped.resumeAt } : {}),
         progress: snapshot(),
       };
     },

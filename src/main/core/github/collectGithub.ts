@@ -79,7 +79,8 @@ const REPO_SKIPS: Record<number, string> = {
  * Collects source files from GitHub: searches repositories (sliced past 1,000 results), downloads one
  * tarball per repository and streams it through the file filters (falling back to tree + blobs when
  * the archive fails), and stores one item per kept file in batches. Waits out rate limits (reported as
- * wait events), keeps a reserve of core quota, and stops on cancel, a rejected token or too many errors.
+ * wait events), keeps a reserve of core quota, and stops on cancel, a rejected token, too many errors or
+ * a lost connection (resumable, the repository or search page in hand not given up).
  */
 export async function collectGithub(
   ctx: CollectorContext,
@@ -151,7 +152,7 @@ export async function collectGithub(
       block && !/quota/.test(block.reason)
         ? `held by GitHub's secondary rate limit until ${until.slice(11, 16)} UTC`
         : limitStopReason(`${resource} quota`, until);
-    run.stopByLimit(reason, until);
+    run.stop(reason, until);
   }
 
   async function collectRepo(repo: Repo): Promise<void> {
@@ -205,8 +206,8 @@ export async function collectGithub(
       }
       finished = true;
     } catch (error) {
-      if (signal.aborted) return;
-      // Not finished: a resumed run reads it again.
+      // Not finished (a limit still in force, a lost connection): a resumed run reads it again.
+      if (signal.aborted || run.stopIfConnectionLost(error)) return;
       if (isRateLimitError(error)) return stopForLimit(error);
       finished = true;
       const status = statusOf(error);
@@ -287,7 +288,7 @@ export async function collectGithub(
       } catch (error) {
         if (statusOf(error) === 401) run.fail('token rejected');
         else if (isRateLimitError(error)) stopForLimit(error);
-        else throw error;
+        else if (!run.stopIfConnectionLost(error)) throw error;
       }
       if (signal.aborted) return undefined;
       // Nothing found because nothing could be read is no "0 repositories match".

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GithubSettings } from '../../../shared/settings.ts';
+import { lostConnectionCode } from '../collectors/lostConnection.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { GithubClient } from './githubClient.ts';
 import { readRepo, type Repo } from './repoObject.ts';
@@ -77,9 +78,10 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
       request: { signal: deps.signal, readable: (data) => searchPageSchema.safeParse(data).success },
     });
   } catch (error) {
-    // A rejected token or a limit still in force after the client's waits stops the source; a cancel
-    // stops everything.
-    if (deps.signal.aborted || (error as { status?: number }).status === 401 || isRateLimitError(error))
+    // A rejected token, a limit still in force after the client's waits or a lost connection stops the
+    // source; a cancel stops everything.
+    const status = (error as { status?: number }).status;
+    if (deps.signal.aborted || status === 401 || isRateLimitError(error) || lostConnectionCode(error))
       throw error;
     deps.onError(`Search "${q}" page ${page} failed: ${(error as Error).message}`);
     return undefined;

@@ -79,6 +79,7 @@ export function describeFailure(source: SourceId, error: unknown, baseUrl: strin
       source,
       status: 'unreachable',
       message: `Cannot reach ${service} at ${baseUrl}${code ? ` (${code})` : ''}. Check the URL and your network.`,
+      ...(code && { cause: code }),
     };
   }
   return {

@@ -1,6 +1,11 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import type { CollectorEvent } from '../../../shared/collectorEvents.ts';
-import { deriveRunStatus, limitStopReason, sourceOutcomesOf } from '../../../shared/runOutcome.ts';
+import {
+  deriveRunStatus,
+  limitStopReason,
+  lostConnectionReason,
+  sourceOutcomesOf,
+} from '../../../shared/runOutcome.ts';
 import type { RunSnapshot, RunStatus, RunSummary, SourceMetrics } from '../../../shared/runsContract.ts';
 import type { Settings, SourceId } from '../../../shared/settings.ts';
 import type { CheckpointHandle, CollectorContext, CollectorResult } from '../collectors/collector.ts';
@@ -107,7 +112,9 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
   /**
    * The source's health check: false (with the source's status set) when it cannot run now. A daily
    * quota found spent stops the source until it resets, without another request; another spent quota
-   * (hourly) is not a failure either: the collector waits for the reset.
+   * (hourly) is not a failure either: the collector waits for the reset. A host that cannot be reached
+   * fails a fresh run (most likely a wrong address) but only stops a resumed one, which stays resumable
+   * with its checkpoints. A cancel during the check is a cancel, not a failure.
    */
   async function healthy(
     source: SourceId,
@@ -124,6 +131,10 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
         message: String(error),
       }),
     );
+    if (signal.aborted) {
+      tracker.setStatus('cancelled');
+      return false;
+    }
     if (definition.stopsWhenSpent && report.quotaRemaining === 0 && report.resetAt) {
       tracker.setStatus(
         'stopped',
@@ -131,6 +142,11 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
         report.resetAt,
       );
       log.warn('Source stopped: its quota is spent', { runId, source, resetAt: report.resetAt });
+      return false;
+    }
+    if (report.status === 'unreachable' && deps.resumeRunId) {
+      tracker.setStatus('stopped', lostConnectionReason(source, report.cause ?? 'no answer'));
+      log.warn('Source stopped: its host cannot be reached', { runId, source, cause: report.cause });
       return false;
     }
     if (report.status !== 'ok' && report.status !== 'rate_limited') {
@@ -171,13 +187,17 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       tracker.apply({ type: 'progress', progress: result.progress });
       tracker.setStatus(result.outcome, result.reason, result.resumeAt);
       if (result.outcome === 'failed' && result.reason) errors.push(`${source}: ${result.reason}`);
-      if (result.storageFailure) stopForStorage(result.storageFailure);
+      if (result.storageFailure) stopForStorage(result.storageFailure, source);
       return result;
     } catch (thrown) {
       const error = asStorageError(db, thrown);
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof StorageError) stopForStorage(error);
-      tracker.setStatus(signal.aborted && !storageStopped ? 'cancelled' : 'failed', message);
+      if (error instanceof StorageError) {
+        stopForStorage(error, source);
+        tracker.setStatus('stopped', message);
+        return undefined;
+      }
+      tracker.setStatus(signal.aborted ? 'cancelled' : 'failed', message);
       if (!signal.aborted) errors.push(`${source}: ${message}`);
       log.error('Collector crashed', { runId, source, error: message });
       return undefined;
@@ -186,12 +206,14 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
 
   /**
    * The storage failed (disk full, damage): no source can store anything, so all stop, and the run ends
-   * interrupted, to resume from its checkpoints once it is mended.
+   * interrupted, to resume from its checkpoints once it is mended. The failure is recorded once, with the
+   * source that met it; the sources stopped with it say why.
    */
-  let storageStopped = false;
-  function stopForStorage(error: StorageError): void {
+  let storageStopped: StorageError | undefined;
+  function stopForStorage(error: StorageError, source?: SourceId): void {
     const first = !storageStopped;
-    storageStopped = true;
+    storageStopped ??= error;
+    if (first) errors.push(source ? `${source}: ${error.message}` : error.message);
     cancel.abort(new Error('storage failed'));
     if (first) deps.onStorageFailure?.(error);
   }
@@ -218,9 +240,12 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
       }),
     );
     clearInterval(ticker);
+    if (storageStopped !== undefined)
+      for (const m of metrics.values())
+        if (m.status === 'cancelled') m.setStatus('stopped', storageStopped.message);
     status = deriveRunStatus(
       sources.map((s) => metrics.get(s)!.status),
-      { cancelled: userCancelled, storageStopped },
+      { cancelled: userCancelled, storageStopped: storageStopped !== undefined },
     );
     endedAt = new Date().toISOString();
     const final = snapshot();
@@ -247,10 +272,11 @@ export function startPipeline(deps: PipelineDeps): RunHandle {
     const error = asStorageError(db, thrown);
     if (error instanceof StorageError) stopForStorage(error);
     log.error('Run crashed', { runId, error: String(error) });
-    status = deriveRunStatus([], { crashed: true, storageStopped });
+    status = deriveRunStatus([], { crashed: true, storageStopped: storageStopped !== undefined });
     endedAt = new Date().toISOString();
-    const message = error instanceof StorageError ? error.message : String(error);
-    record({ status, sources: {}, counts: {}, errors: [...errors, message] });
+    // A storage failure is in the errors already (stopForStorage records it once).
+    const recorded = error instanceof StorageError ? errors : [...errors, String(error)];
+    record({ status, sources: {}, counts: {}, errors: recorded });
     const final = snapshot();
     deps.onSnapshot(final);
     return final;

@@ -73,6 +73,7 @@ export async function checkStackExchangeConnection(
         source: 'stackoverflow',
         status: 'unreachable',
         message: `Cannot reach Stack Exchange at ${target.baseUrl}${code ? ` (${code})` : ''}. Check the URL and your network.`,
+        ...(code && { cause: code }),
       };
     }
     if (isKeyError(error)) {

@@ -78,7 +78,8 @@ function shortfall(streams: Stream[], done: number, max: number): string | undef
  * field an item needs, by that field (no_title, bad_link, bad_answer_id). With the vectorized strategy
  * the API already drops answers under the minimum, so such a question counts once as low_score_answer.
  * A request given up after its retries counts an error and skips its part; the source fails at
- * maxErrorsPerSource. A spent daily quota stops the source until 00:00 UTC; `--resume` continues.
+ * maxErrorsPerSource. A spent daily quota stops the source until 00:00 UTC, a lost connection until it is
+ * back; `--resume` continues, with the page in hand read again.
  */
 export async function collectStackOverflow(
   ctx: CollectorContext,
@@ -180,18 +181,19 @@ export async function collectStackOverflow(
     }
   };
 
-  /** A request given up after its retries: an error, and its part skipped. Stop reasons end the source. */
+  /**
+   * A request given up after its retries: an error, and its part skipped. Stop reasons end the source, and
+   * so does a lost connection, whose part is not skipped: a resumed run asks for it again.
+   */
   const giveUp = (what: string, error: unknown, skipped: () => void) => {
     if (run.signal.aborted) return;
     if (error instanceof SeStop) {
       if (error.resumeAt)
-        run.stopByLimit(
-          limitStopReason(DAILY_QUOTA, error.resumeAt.toISOString()),
-          error.resumeAt.toISOString(),
-        );
+        run.stop(limitStopReason(DAILY_QUOTA, error.resumeAt.toISOString()), error.resumeAt.toISOString());
       else run.fail(error.message);
       return;
     }
+    if (run.stopIfConnectionLost(error)) return;
     skipped();
     run.countError(`Stack Exchange: gave up on ${what}: ${(error as Error).message}`);
   };

@@ -2,6 +2,7 @@ import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { History, Pause, Play, Rocket, Square, Terminal } from 'lucide-react';
 import { useState } from 'react';
+import type { RunStatus } from '../../../shared/runsContract.ts';
 import type { SourceId } from '../../../shared/settings.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { api, useApiQuery } from '../hooks/api.ts';
@@ -15,6 +16,15 @@ import { RunHistory } from './dashboard/RunHistory.tsx';
 import { SourceCard } from './dashboard/SourceCard.tsx';
 
 const SOURCE_ORDER: SourceId[] = ['github', 'stackoverflow'];
+
+/** Why the run offered for resume did not complete, for every status that can be resumed. */
+const UNFINISHED_BECAUSE: Partial<Record<RunStatus, string>> = {
+  interrupted: 'stopped before it finished (the app was closed or crashed, or storage stopped it).',
+  stopped: 'a limit or a lost connection stopped it before it finished.',
+  cancelled: 'was cancelled before it finished.',
+  partial: 'a source failed before it finished.',
+  failed: 'failed before it finished.',
+};
 
 export function DashboardPage(props: { onOpenSettings: (field?: string) => void }) {
   const settings = useApiQuery('getSettings');
@@ -125,16 +135,13 @@ export function DashboardPage(props: { onOpenSettings: (field?: string) => void 
         <Alert
           color="yellow"
           icon={<History size={18} />}
-          title={`Run #${resumable.id} ${resumable.status === 'stopped' ? resumable.outcome : 'was interrupted'}`}
+          title={`Run #${resumable.id} ${resumable.outcome === 'interrupted' ? 'was interrupted' : resumable.outcome}`}
           data-testid="resume-offer"
         >
           <Group justify="space-between">
             <Text size="sm">
-              It started {time(resumable.startedAt)} and{' '}
-              {resumable.status === 'stopped'
-                ? 'a limit stopped it before it finished.'
-                : 'stopped before it finished (the app was closed or crashed).'}{' '}
-              Resume it from its last checkpoint: nothing stored is lost or stored twice.
+              It started {time(resumable.startedAt)} and {UNFINISHED_BECAUSE[resumable.status]} Resume it from
+              its last checkpoint: sources that completed are left be, nothing stored is lost or stored twice.
             </Text>
             <Button size="xs" onClick={() => start(resumable.id)} loading={busy}>
               Resume run #{resumable.id}
