@@ -92,17 +92,18 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
   }
 
   async function splitSearch(query: ItemQuery, page: PageRequest, bounds: RowidRange): Promise<ItemPage> {
+    const { total, newest } = await run({ kind: 'rankedRange', query, ranked }, true);
+    if (total === 0) return { rows: [], total };
+    // The rowids holding what is ranked are split: a broad search's newest matches, or every match.
+    const ranges = splitRowids(
+      newest ? { first: Math.max(bounds.first, newest.first), last: bounds.last } : bounds,
+      threads,
+    );
     const take = page.offset + page.limit;
     const parts = await Promise.all(
-      splitRowids(bounds, threads).map((range) =>
-        run({ kind: 'rankPart', query, take, range, ranked }, true),
-      ),
+      ranges.map((range) => run({ kind: 'rankPart', query, take, range }, true)),
     );
-    const total = parts.reduce((sum, p) => sum + p.total, 0);
-    const rowids = mergeRanked(
-      parts.map((p) => p.matches),
-      page,
-    );
+    const rowids = mergeRanked(parts, page);
     if (rowids.length === 0) return { rows: [], total };
     return { rows: await run({ kind: 'rows', query, rowids }, true), total };
   }

@@ -8,19 +8,21 @@ import { createFacetReader } from './facetReader.ts';
 /** The reads a query thread does; queries arrive parsed (the pool's caller validated them). */
 export type ItemQueryTask =
   | { kind: 'page'; query: ItemQuery; page: PageRequest; ranked: number }
-  | { kind: 'rankPart'; query: ItemQuery; take: number; range: RowidRange; ranked: number }
+  | { kind: 'rankedRange'; query: ItemQuery; ranked: number }
+  | { kind: 'rankPart'; query: ItemQuery; take: number; range: RowidRange }
   | { kind: 'rows'; query: ItemQuery; rowids: number[] }
   | { kind: 'facets'; query: ItemQuery };
 
 /**
- * One part of a split search: how many items in its range match, and the best `take` of those among
- * the search's newest `ranked` matches (see RANKED_MATCHES).
+ * What a split search ranks: how many items match, and the rowids of its newest `ranked` matches (see
+ * RANKED_MATCHES), null when all of them are ranked.
  */
-export type RankedPart = { total: number; matches: RankedMatch[] };
+export type RankedRange = { total: number; newest: RowidRange | null };
 
 export type ItemQueryResults = {
   page: ItemPage;
-  rankPart: RankedPart;
+  rankedRange: RankedRange;
+  rankPart: RankedMatch[];
   rows: ItemRow[];
   facets: ItemFacets;
 };
@@ -36,20 +38,12 @@ export function createItemQueryRunner(db: Database, options: { facetsInMemoryFro
     switch (task.kind) {
       case 'page':
         return listItems(db, task.query, task.page, task.ranked);
-      case 'rankPart': {
-        const newest = rankedRowids(db, task.query, task.ranked);
-        const ranked = {
-          first: Math.max(task.range.first, newest?.first ?? task.range.first),
-          last: task.range.last,
-        };
-        return {
-          total: countItems(db, task.query, task.range),
-          matches:
-            ranked.first > ranked.last
-              ? []
-              : rankMatches(db, task.query, { offset: 0, limit: task.take }, ranked),
-        };
+      case 'rankedRange': {
+        const total = countItems(db, task.query);
+        return { total, newest: total > task.ranked ? rankedRowids(db, task.query, task.ranked) : null };
       }
+      case 'rankPart':
+        return rankMatches(db, task.query, { offset: 0, limit: task.take }, task.range);
       case 'rows':
         return itemRows(db, task.query, task.rowids);
       case 'facets':
