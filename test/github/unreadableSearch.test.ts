@@ -54,6 +54,9 @@ describe('an unreadable search answer', () => {
       expect(result.outcome).toBe('failed');
       expect(result.reason).toMatch(/could not read GitHub's search answer/);
       expect(result.reason).not.toMatch(/only 0/);
+      // GitHub's HTML page is named, not quoted.
+      expect(result.reason).not.toMatch(/<html>/i);
+      if (/HTML/.test(what)) expect(result.reason).toMatch(/an HTML page \("Unicorn!"\)/);
       expect(result.progress.errors).toBe(1);
       // The first try and three more, no more.
       expect(fake.requests.get('search')).toBe(4);

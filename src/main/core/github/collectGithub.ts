@@ -5,6 +5,7 @@ import { createGithubClient } from './githubClient.ts';
 import { toGithubItem, webBaseOf } from './githubItem.ts';
 import { createLimitedFetch, type WaitNotice } from './limitedFetch.ts';
 import { ArchiveCapError } from './archiveCaps.ts';
+import { failureMessage } from './readableAnswers.ts';
 import { readRepoArchive } from './repoArchive.ts';
 import { fileFiltersKey, repoLedger } from '../store/repoLedger.ts';
 import { createDiscoveryCursors } from './discoveryCursors.ts';
@@ -211,7 +212,7 @@ export async function collectGithub(
       if (isRateLimitError(error)) return stopForLimit(error);
       finished = true;
       const status = statusOf(error);
-      const message = (error as Error).message ?? String(error);
+      const message = failureMessage(error);
       if (status === 401) return run.fail('token rejected');
       const reason =
         error instanceof ArchiveCapError

@@ -11,8 +11,17 @@ declare module '@octokit/types' {
 /** What a 502 means here too: an answer came, but not one that can be read. */
 const UNREADABLE_STATUS = 502;
 
+/** An HTML page named by its title (GitHub's "Unicorn!"); undefined for text that is not HTML. */
+function htmlPage(text: string): string | undefined {
+  if (!/^\s*</.test(text)) return undefined;
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  return `an HTML page${title ? ` ("${title}")` : ''}`;
+}
+
 function describe(data: unknown, contentType: string | undefined): string {
   if (typeof data !== 'string') return 'not the fields GitHub documents';
+  const page = htmlPage(data);
+  if (page) return page;
   const start = data.replace(/\s+/g, ' ').trim().slice(0, 80);
   return `${contentType ?? 'no content type'}, not JSON: ${start || '(empty)'}`;
 }
@@ -35,4 +44,11 @@ export function readableAnswers(octokit: Octokit) {
       { request: endpoint, response: { ...answer, status: UNREADABLE_STATUS } },
     );
   });
+}
+
+/** A failed request's message for people: an HTML error page (GitHub's "Unicorn!") is named, not quoted. */
+export function failureMessage(error: unknown): string {
+  if (!(error instanceof RequestError)) return error instanceof Error ? error.message : String(error);
+  const page = htmlPage(error.message);
+  return page ? `GitHub answered ${error.status} with ${page}` : error.message;
 }

@@ -3,6 +3,7 @@ import type { GithubSettings } from '../../../shared/settings.ts';
 import { lostConnectionCode } from '../collectors/lostConnection.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { GithubClient } from './githubClient.ts';
+import { failureMessage } from './readableAnswers.ts';
 import { readRepo, type Repo } from './repoObject.ts';
 import { isRateLimitError } from './tokenLimits.ts';
 import {
@@ -83,7 +84,7 @@ async function searchPage(q: string, page: number, deps: DiscoveryDeps): Promise
     const status = (error as { status?: number }).status;
     if (deps.signal.aborted || status === 401 || isRateLimitError(error) || lostConnectionCode(error))
       throw error;
-    deps.onError(`Search "${q}" page ${page} failed: ${(error as Error).message}`);
+    deps.onError(`Search "${q}" page ${page} failed: ${failureMessage(error)}`);
     return undefined;
   }
   // The client tried it again until readable, or threw.
