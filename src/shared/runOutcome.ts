@@ -59,11 +59,28 @@ const LOST_CONNECTION = /^lost the connection to .+ \((.+)\); resume when it is 
 /** "Disk full at PATH.", as storage words it (store/storageProblem.ts). */
 const DISK_FULL = /^Disk full at (.+?)\.?$/;
 
+/**
+ * What stopped each stopped source: "Stack Overflow's daily quota is spent; resume after 00:00 UTC". Lost
+ * connections are said once for all: "lost the connection to GitHub (ECONNREFUSED) and to Stack Overflow
+ * (ECONNREFUSED); resume when they are back".
+ */
+function stoppedPhrases(entries: [SourceId, SourceOutcome][], resume: string): string[] {
+  const stopped = entries.filter(([, o]) => o.status === 'stopped');
+  const lost = stopped.flatMap(([s, o]) => {
+    const code = LOST_CONNECTION.exec(o.reason ?? '')?.[1];
+    return code ? [`${SOURCE_LABELS[s]} (${code})`] : [];
+  });
+  const others = stopped
+    .filter(([, o]) => !LOST_CONNECTION.test(o.reason ?? ''))
+    .map(([s, o]) => stoppedPhrase(s, o, resume));
+  if (lost.length === 0) return others;
+  const back = lost.length === 1 ? 'it is back' : 'they are back';
+  return [`lost the connection to ${lost.join(' and to ')}; ${resume} when ${back}`, ...others];
+}
+
 /** "Stack Overflow's daily quota is spent; resume after 00:00 UTC". */
 function stoppedPhrase(source: SourceId, outcome: SourceOutcome, resume: string): string {
   const reason = outcome.reason ?? '';
-  const lost = LOST_CONNECTION.exec(reason)?.[1];
-  if (lost) return lostConnectionReason(source, lost, resume);
   const limit = /^(.+?) spent\b/.exec(reason)?.[1];
   const what = limit
     ? `${SOURCE_LABELS[source]}'s ${limit} is spent`
@@ -94,9 +111,7 @@ export function describeRunOutcome(
 ): string {
   const entries = Object.entries(sources) as [SourceId, SourceOutcome][];
   const failed = entries.filter(([, o]) => o.status === 'failed');
-  const stopped = entries
-    .filter(([, o]) => o.status === 'stopped')
-    .map(([s, o]) => stoppedPhrase(s, o, resume));
+  const stopped = stoppedPhrases(entries, resume);
   switch (status) {
     case 'partial':
       return [`completed with ${plural(failed.length, 'source')} failed`, ...stopped].join('; ');

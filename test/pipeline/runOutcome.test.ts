@@ -66,6 +66,18 @@ describe('run outcome', () => {
     expect(describeRunOutcome('stopped', { github: lost }, '`collect --resume`')).toBe(
       'stopped: lost the connection to GitHub (ECONNREFUSED); `collect --resume` when it is back',
     );
+    const lostSo = { status: 'stopped' as const, reason: lostConnectionReason('stackoverflow', 'timed out') };
+    expect(describeRunOutcome('stopped', { github: lost, stackoverflow: lostSo }, '`collect --resume`')).toBe(
+      'stopped: lost the connection to GitHub (ECONNREFUSED) and to Stack Overflow (timed out); `collect --resume` when they are back',
+    );
+    const quota = {
+      status: 'stopped' as const,
+      reason: 'daily quota spent, resets at 00:00 UTC',
+      resumeAt: '2026-12-02T00:00:00Z',
+    };
+    expect(describeRunOutcome('stopped', { github: lost, stackoverflow: quota })).toBe(
+      "stopped: lost the connection to GitHub (ECONNREFUSED); resume when it is back; Stack Overflow's daily quota is spent; resume after 00:00 UTC",
+    );
     const full = { status: 'stopped' as const, reason: 'Disk full at /data/x.sqlite.' };
     expect(describeRunOutcome('interrupted', { github: { status: 'completed' }, stackoverflow: full })).toBe(
       'interrupted: Disk full at /data/x.sqlite; make room, then resume',
