@@ -38,12 +38,15 @@ describe('rate limits', () => {
     const fake = await fakeWith();
     fake.faults.push({ endpoint: 'tarball', repo: 'org1/project-1', kind: 'primary', resetInSeconds: 1 });
     const run = makeRun(githubSettings(fake, (s) => (s.github.maxRepos = 3)));
-    const started = Date.now();
     const result = await collect(run);
     expect(result.outcome).toBe('completed');
     expect(keptFiles(result)).toBe(3 * KEPT_PER_REPO);
     expect(waits(run).map((w) => w.reason)).toEqual(['GitHub core quota spent']);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // The retry left no earlier than the reset the 403 announced (the next whole second, plus one).
+    const [limited, retried] = fake.arrivals
+      .filter((a) => a.endpoint === 'tarball' && a.repo === 'org1/project-1')
+      .map((a) => a.at);
+    expect(retried).toBeGreaterThanOrEqual((Math.ceil(limited / 1000) + 1) * 1000);
     expect(fake.limitViolations).toBe(0);
     expect(fake.requests.get('tarball')).toBe(4);
   });
