@@ -1,3 +1,5 @@
+import { errorCauses } from '../net/errorCauses.ts';
+
 /**
  * Socket errors that mean a request got no answer at all: the host or the network is gone, which is no
  * fault of the page or repository asked for (TEAM.md decision 9).
@@ -22,11 +24,9 @@ const NO_ANSWER = new Set([
  * response timeout gave up on), looking through the causes fetch and Octokit wrap it in; else undefined.
  */
 export function lostConnectionCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && depth < 6; depth++) {
-    const { code, name, cause } = e as { code?: unknown; name?: unknown; cause?: unknown };
+  for (const { code, name } of errorCauses(error)) {
     if (typeof code === 'string' && NO_ANSWER.has(code)) return code;
     if (name === 'TimeoutError') return 'timed out';
-    e = cause;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Octokit, OctokitOptions } from '@octokit/core';
 import { RequestError } from '@octokit/request-error';
+import { causeCode } from '../net/errorCauses.ts';
 import { abortError } from './abortError.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
 
@@ -17,15 +18,6 @@ declare module '@octokit/core' {
 
 /** Nobody listens there (a wrong address): trying again will not help. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-function causeCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** A failure the retry plugin retries and that is worth waiting before: a 5xx, a reset, a timeout. */
 const isTransient = (error: unknown) => error instanceof RequestError && error.status >= 500;

@@ -1,5 +1,6 @@
 import type { ConnectionReport } from '../../../shared/connection.ts';
 import type { SourceId } from '../../../shared/settings.ts';
+import { errorCauses } from '../net/errorCauses.ts';
 
 const NAMES: Record<SourceId, { service: string; secret: string }> = {
   github: { service: 'GitHub', secret: 'token' },
@@ -22,14 +23,11 @@ type HttpishError = {
  * wraps it: "fetch failed" -> cause ECONNREFUSED), "timed out", or the innermost message.
  */
 export function networkFailureReason(error: unknown): string | undefined {
-  let current: unknown = error;
   let innermost: string | undefined;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as HttpishError;
+  for (const e of errorCauses(error)) {
     if (e.code && typeof e.code === 'string') return e.code;
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'timed out';
-    if (e.message) innermost = e.message;
-    current = e.cause;
+    if (typeof e.message === 'string' && e.message) innermost = e.message;
   }
   return innermost;
 }
