@@ -63,6 +63,25 @@ export class ListFirstQueue implements TaskQueue {
   }
 }
 
+/** The longest a close waits for threads still loading their module. */
+const LOAD_WAIT_MS = 10_000;
+
+/**
+ * Resolves once every thread of a new pool has loaded its module (its first message to the pool says so)
+ * or ended. Terminating a thread while Node loads the module aborts the whole process (Node 24 asserts in
+ * require(esm) when the load is cut short), so a pool is closed only after that.
+ */
+function threadsLoaded(pool: Piscina): Promise<unknown> {
+  const each = pool.threads.map(
+    (thread) =>
+      new Promise<void>((resolve) => {
+        for (const event of ['message', 'exit', 'error']) thread.once(event, () => resolve());
+      }),
+  );
+  const cap = new Promise<void>((resolve) => setTimeout(resolve, LOAD_WAIT_MS).unref());
+  return Promise.race([Promise.all(each), cap]);
+}
+
 /**
  * A pool of query threads over the database file. A search by relevance ranks its matches (the newest
  * RANKED_MATCHES of a broad one) with bm25, which costs about a microsecond a match: it is split into
@@ -73,9 +92,11 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
   const threads = options.threads ?? defaultThreads();
   const ranked = options.rankedMatches ?? RANKED_MATCHES;
   let pool: Piscina | undefined;
+  let loaded: Promise<unknown> = Promise.resolve();
   // Threads start with the first read: a core that never shows Items never starts them.
-  const started = () =>
-    (pool ??= new Piscina({
+  const started = () => pool ?? startPool();
+  const startPool = () => {
+    pool = new Piscina({
       filename: options.workerFile ?? fileURLToPath(new URL('./itemQueryWorker.ts', import.meta.url)),
       minThreads: threads,
       maxThreads: threads,
@@ -85,7 +106,10 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
         databaseFile: options.databaseFile,
         facetsInMemoryFrom: options.facetsInMemoryFrom,
       } satisfies ItemQueryWorkerData,
-    }));
+    });
+    loaded = threadsLoaded(pool);
+    return pool;
+  };
 
   function run<K extends ItemQueryKind>(task: TaskOf<K>, urgent: boolean): Promise<ItemQueryResults[K]> {
     return started().run({ ...task, [queueOptionsSymbol]: { urgent } satisfies QueueOptions });
@@ -121,6 +145,7 @@ export function createItemQueryPool(options: ItemQueryPoolOptions): ItemQueries 
     },
     facets: (query) => run({ kind: 'facets', query }, false),
     async close() {
+      await loaded;
       await pool?.close();
       pool = undefined;
     },
