@@ -20,7 +20,10 @@ async function cli(args: string[], options: SpawnOptions = {}) {
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('exit', resolve);
+    child.on('error', reject);
+  });
   return { code, stdout, stderr };
 }
 
@@ -52,11 +55,13 @@ describe('CLI on a database it cannot use', () => {
 
   it('a file the user may not read: says so and exits 4', async () => {
     const { dataFolder, file } = damagedFolder('unreadable');
-    // The folders on the way are the test's own (0700): let the other user pass through them (x only).
-    for (let dir = dataFolder; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const { mode } = fs.statSync(dir);
-      if ((mode & 0o011) !== 0o011) fs.chmodSync(dir, mode | 0o011);
-    }
+    // The folders on the way to the data, to node and to the CLI may be private (mktemp makes them 0700):
+    // let the other user pass through them (x only).
+    for (const start of [dataFolder, path.dirname(process.execPath), process.cwd()])
+      for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const { mode } = fs.statSync(dir);
+        if ((mode & 0o011) !== 0o011) fs.chmodSync(dir, mode | 0o011);
+      }
     // Root reads any file; the check is run as an ordinary user, as one would meet it.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const { code, stderr } = await cli(['stats', '--data', dataFolder], asUser);
