@@ -51,8 +51,8 @@ export function limitStopReason(limit: string, resumeAt: string): string {
  * A stopped source's reason when its host stopped answering (TEAM.md decision 9): "lost the connection to
  * GitHub (ECONNREFUSED); resume when it is back". `code` is the socket error code, or "timed out".
  */
-export function lostConnectionReason(source: SourceId, code: string, resume = 'resume'): string {
-  return `lost the connection to ${SOURCE_LABELS[source]} (${code}); ${resume} when it is back`;
+export function lostConnectionReason(source: SourceId, code: string): string {
+  return `lost the connection to ${SOURCE_LABELS[source]} (${code}); resume when it is back`;
 }
 const LOST_CONNECTION = /^lost the connection to .+ \((.+)\); resume when it is back$/;
 
